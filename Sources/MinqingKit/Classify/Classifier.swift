@@ -1,0 +1,141 @@
+/// Classifies demands per SPEC §3: domain by keywords, responsible units, and grade by the row's own
+/// facts (headcount, A keywords). Repeat demands (重复诉求) need the whole month and history and are
+/// applied afterwards by ``RepeatDetector``.
+public struct Classifier: Sendable {
+    /// The primary unit of a demand whose township cannot be found.
+    public static let unknownTownship = "属地不明"
+
+    let reference: ReferenceData
+    let rules: GradingRules
+    /// Domain keywords first (index < domainKeywordCount), then A keywords.
+    let matcher: KeywordMatcher
+    let patternDomain: [Int]
+    let domainKeywordCount: Int
+
+    /// Prepares the keyword automaton for the seeds' domains and the config's A keywords.
+    public init(reference: ReferenceData, rules: GradingRules) {
+        self.reference = reference
+        self.rules = rules
+        var patterns: [String] = []
+        var patternDomain: [Int] = []
+        for (index, domain) in reference.domains.enumerated() {
+            for keyword in domain.keywords {
+                patterns.append(keyword)
+                patternDomain.append(index)
+            }
+        }
+        domainKeywordCount = patterns.count
+        patterns.append(contentsOf: rules.aKeywords)
+        self.patternDomain = patternDomain
+        self.matcher = KeywordMatcher(patterns: patterns)
+    }
+
+    /// Classifies one demand; notices say what was kept although the seeds do not know it.
+    public func classify(_ input: DemandInput) -> (Classification, [Notice]) {
+        var notices: [Notice] = []
+        var domainHits = [Int](repeating: 0, count: reference.domains.count)
+        var aHits: [String] = []
+        matcher.forEachMatch(in: input.content) { pattern in
+            if pattern < domainKeywordCount {
+                domainHits[patternDomain[pattern]] += 1
+            } else {
+                let word = matcher.patterns[pattern]
+                if !aHits.contains(word) { aHits.append(word) }
+            }
+        }
+
+        // 涉及领域
+        var domain = ReferenceData.otherDomain
+        if !input.domain.isEmpty, reference.domainByName[input.domain] != nil || input.domain == ReferenceData.otherDomain {
+            domain = input.domain
+        } else {
+            if !input.domain.isEmpty {
+                notices.append(Notice(
+                    column: "涉及领域",
+                    message: "涉及领域「\(input.domain)」未在 domains.csv 登记，已按诉求内容的关键词归类。"))
+            }
+            var best = 0
+            for (index, hits) in domainHits.enumerated() where hits > best {
+                best = hits
+                domain = reference.domains[index].name
+            }
+        }
+
+        // 属地
+        var basis: [String] = []
+        var township = input.township
+        let place = input.village.isEmpty ? nil : reference.placeByVillage[input.village]
+        if !input.village.isEmpty, place == nil {
+            notices.append(Notice(
+                column: "村社区",
+                message: "村社区「\(input.village)」未在 places.csv 登记（类型 未登记），已按原值保留。"))
+        }
+        if !township.isEmpty {
+            basis.append("属地:填写")
+            if !reference.townships.contains(township) {
+                notices.append(Notice(
+                    column: "乡镇", message: "乡镇「\(township)」未在 places.csv 或 units.csv 登记（类型 未登记），已按原值保留。"))
+            } else if let place, place.township != township {
+                notices.append(Notice(
+                    column: "乡镇",
+                    message: "村社区「\(place.village)」登记在「\(place.township)」，与填写的乡镇「\(township)」不一致，已按填写的乡镇统计。"))
+            }
+        } else if let place {
+            township = place.township
+            basis.append("属地:由村社区查得")
+        } else {
+            basis.append("属地:不明")
+            notices.append(Notice(column: "乡镇", message: "乡镇为空且村社区无法查到，属地不明，计入「\(Classifier.unknownTownship)」。"))
+        }
+
+        // 主管部门
+        var department = input.department
+        if !department.isEmpty {
+            basis.append("主管部门:填写")
+            if reference.unitType[department] == nil && !reference.townships.contains(department) {
+                notices.append(Notice(
+                    column: "主管部门",
+                    message: "主管部门「\(department)」未在 units.csv 登记（类型 未登记），已按原值保留并计分。"))
+            }
+        } else if let rule = reference.domainByName[domain], !rule.department.isEmpty {
+            department = rule.department
+            basis.append("主管部门:领域「\(domain)」")
+        } else {
+            basis.append("主管部门:无(属地负责)")
+        }
+
+        let primaryUnit: String
+        if !department.isEmpty {
+            primaryUnit = department
+            basis.append("计分:主管部门")
+        } else {
+            primaryUnit = township.isEmpty ? Classifier.unknownTownship : township
+            basis.append("计分:属地")
+        }
+        let liaison = place?.liaison ?? ""
+
+        // 等级 (repeat demands are added later)
+        let grade: Grade
+        var reasons: [String] = []
+        if let given = input.grade {
+            grade = given
+            reasons.append("人工定级")
+        } else {
+            if input.headcount >= rules.groupHeadcount { reasons.append("人数≥\(rules.groupHeadcount)") }
+            if !aHits.isEmpty { reasons.append("关键词:\(aHits.joined(separator: "、"))") }
+            grade = reasons.isEmpty ? .b : .a
+        }
+        let classification = Classification(
+            domain: domain, township: township, department: department, liaison: liaison,
+            primaryUnit: primaryUnit, primaryUnitType: reference.type(ofUnit: primaryUnit),
+            grade: grade, gradeBasis: reasons.isEmpty ? GradeBasis.ordinary : reasons.joined(separator: "; "),
+            unitBasis: basis.joined(separator: "; "))
+        return (classification, notices)
+    }
+}
+
+/// Fixed 等级依据 texts.
+public enum GradeBasis {
+    /// The basis of a B demand no rule made A.
+    public static let ordinary = "一般诉求"
+}

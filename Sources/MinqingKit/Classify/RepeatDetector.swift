@@ -1,0 +1,70 @@
+/// Finds repeat demands (重复诉求): the same person made an earlier demand within the window.
+///
+/// The person is the normalised 联系电话, or 诉求人 + 村社区 when there is no phone. "Earlier" means an
+/// earlier 受理日期 (and time, when given); on the same day and time, the demand listed first in the
+/// input counts as earlier. History (demands of other months in the database) only ever counts as earlier
+/// when its date is earlier.
+public enum RepeatDetector {
+    /// One demand as repeat detection sees it.
+    public struct Entry: Sendable, Equatable {
+        /// The person key from ``personKey(phone:petitioner:village:)``; never empty.
+        public var key: String
+        /// 受理日期 as a day number.
+        public var day: Int32
+        /// Seconds into the day, or 0 when no time was given.
+        public var seconds: Int32
+        /// The position in this month's input; −1 for history.
+        public var order: Int32
+        /// 编号, named in the 等级依据.
+        public var id: String
+
+        public init(key: String, day: Int32, seconds: Int32, order: Int32, id: String) {
+            self.key = key
+            self.day = day
+            self.seconds = seconds
+            self.order = order
+            self.id = id
+        }
+    }
+
+    /// A repeat found for the month entry at `order`.
+    public struct Hit: Sendable, Equatable {
+        /// 编号 of the earlier demand.
+        public var earlierID: String
+        /// Days between the two demands.
+        public var days: Int
+    }
+
+    /// The person key: `T` + phone digits (a leading 86 country code dropped), else `N` + name + `|` +
+    /// village, else empty (the demand cannot be matched).
+    public static func personKey(phone: String, petitioner: String, village: String) -> String {
+        var digits = String(phone.unicodeScalars.filter { $0.value >= 48 && $0.value <= 57 }.map(Character.init))
+        if digits.count == 13, digits.hasPrefix("861") { digits.removeFirst(2) }
+        if digits.count >= 5 { return "T" + digits }
+        if !petitioner.isEmpty, !village.isEmpty { return "N" + petitioner + "|" + village }
+        return ""
+    }
+
+    /// Finds, for each month entry (by its `order`), the nearest earlier demand of the same person within
+    /// `windowDays` days. A window of 0 turns detection off.
+    public static func find(month: [Entry], history: [Entry], windowDays: Int) -> [Int32: Hit] {
+        guard windowDays > 0 else { return [:] }
+        var all = history
+        all.reserveCapacity(history.count + month.count)
+        all.append(contentsOf: month)
+        all.sort { a, b in
+            if a.key != b.key { return a.key < b.key }
+            if a.day != b.day { return a.day < b.day }
+            if a.seconds != b.seconds { return a.seconds < b.seconds }
+            return a.order < b.order
+        }
+        var hits: [Int32: Hit] = [:]
+        for i in all.indices.dropFirst() where all[i].order >= 0 {
+            let previous = all[i - 1], current = all[i]
+            guard previous.key == current.key else { continue }
+            let days = Int(current.day - previous.day)
+            if days <= windowDays { hits[current.order] = Hit(earlierID: previous.id, days: days) }
+        }
+        return hits
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+
+/// A problem in `minqing.toml`, named by file, line and key.
+public struct ConfigError: Error, CustomStringConvertible, Equatable {
+    /// The config file's path.
+    public let path: String
+    /// The line, when known.
+    public let line: Int?
+    /// What is wrong, as a sentence.
+    public let message: String
+
+    public var description: String {
+        let name = (path as NSString).lastPathComponent
+        if let line { return "配置文件 \(name) 第 \(line) 行：\(message)" }
+        return "配置文件 \(name)：\(message)"
+    }
+}
+
+/// Reads `minqing.toml` into a ``MinqingConfig``, refusing unknown keys, wrong types and bad values.
+public enum ConfigLoader {
+    /// Loads the config at `path`, or the built-in defaults when `path` does not exist and `required` is false.
+    public static func load(path: String, required: Bool) throws -> MinqingConfig {
+        guard FileManager.default.fileExists(atPath: path) else {
+            if required { throw ConfigError(path: path, line: nil, message: "文件不存在。请检查 --config 指定的路径。") }
+            return MinqingConfig()
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(path: path, line: nil, message: "无法读取文件，请检查权限。")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(path: path, line: nil, message: "文件不是 UTF-8 编码，请另存为 UTF-8。")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses config text; `path` is used in messages only.
+    public static func parse(_ text: String, path: String) throws -> MinqingConfig {
+        let document: TOMLDocument
+        do {
+            document = try TOMLParser.parse(text)
+        } catch let error as TOMLError {
+            throw ConfigError(path: path, line: error.line, message: "第 \(error.column) 列：\(error.message)")
+        }
+        var reader = Reader(document: document, path: path)
+        var config = MinqingConfig()
+        try reader.table("") { r in
+            try r.string("county") { config.county = $0 }
+            try r.integer("max_backdate_months", min: 0, max: 1200) { config.maxBackdateMonths = $0 }
+            try r.boolean("mask_personal_info") { config.maskPersonalInfo = $0 }
+            try r.string("template") { config.template = $0.isEmpty ? nil : $0 }
+        }
+        try reader.table("grading") { r in
+            try r.integer("group_headcount", min: 2, max: 1_000_000) { config.grading.groupHeadcount = $0 }
+            try r.integer("repeat_window_days", min: 0, max: 3650) { config.grading.repeatWindowDays = $0 }
+            try r.strings("a_keywords") { config.grading.aKeywords = $0 }
+        }
+        try reader.table("scoring") { r in
+            try r.number("resolved_points", min: 0, max: 1000) { config.scoring.resolvedPoints = $0 }
+            try r.number("unresolved_penalty", min: 0, max: 1000) { config.scoring.unresolvedPenalty = $0 }
+        }
+        try reader.refuseUnknown()
+        return config
+    }
+
+    /// Walks the TOML tables, remembering which keys were read so unknown ones can be refused.
+    private struct Reader {
+        let document: TOMLDocument
+        let path: String
+        var known: Set<String> = []
+        var knownTables: Set<String> = [""]
+        var currentTable = ""
+
+        init(document: TOMLDocument, path: String) {
+            self.document = document
+            self.path = path
+        }
+
+        mutating func table(_ name: String, _ body: (inout Reader) throws -> Void) throws {
+            knownTables.insert(name)
+            currentTable = name
+            try body(&self)
+        }
+
+        private func fullKey(_ key: String) -> String { currentTable.isEmpty ? key : "\(currentTable).\(key)" }
+
+        private mutating func value(_ key: String) -> (TOMLValue, Int?)? {
+            known.insert(fullKey(key))
+            guard let value = document.tables[currentTable]?[key] else { return nil }
+            return (value, document.keyLines[fullKey(key)])
+        }
+
+        private func wrongType(_ key: String, _ line: Int?, _ expected: String) -> ConfigError {
+            ConfigError(path: path, line: line, message: "设置 \(fullKey(key)) 应为\(expected)。")
+        }
+
+        mutating func string(_ key: String, _ set: (String) -> Void) throws {
+            guard let (value, line) = value(key) else { return }
+            guard case .string(let text) = value else { throw wrongType(key, line, "带引号的文字") }
+            set(text)
+        }
+
+        mutating func boolean(_ key: String, _ set: (Bool) -> Void) throws {
+            guard let (value, line) = value(key) else { return }
+            guard case .boolean(let flag) = value else { throw wrongType(key, line, " true 或 false") }
+            set(flag)
+        }
+
+        mutating func integer(_ key: String, min: Int, max: Int, _ set: (Int) -> Void) throws {
+            guard let (value, line) = value(key) else { return }
+            guard case .integer(let number) = value else { throw wrongType(key, line, "整数") }
+            guard number >= min, number <= max else {
+                throw ConfigError(
+                    path: path, line: line, message: "设置 \(fullKey(key)) = \(number) 超出范围，应在 \(min) 到 \(max) 之间。")
+            }
+            set(number)
+        }
+
+        mutating func number(_ key: String, min: Double, max: Double, _ set: (Double) -> Void) throws {
+            guard let (value, line) = value(key) else { return }
+            let number: Double
+            switch value {
+            case .integer(let n): number = Double(n)
+            case .float(let x): number = x
+            default: throw wrongType(key, line, "数字")
+            }
+            guard number.isFinite, number >= min, number <= max else {
+                throw ConfigError(
+                    path: path, line: line,
+                    message: "设置 \(fullKey(key)) = \(number) 不可用，应为 \(min.formatted()) 到 \(max.formatted()) 之间的数（不能为负数）。")
+            }
+            set(number)
+        }
+
+        mutating func strings(_ key: String, _ set: ([String]) -> Void) throws {
+            guard let (value, line) = value(key) else { return }
+            guard case .array(let items) = value else { throw wrongType(key, line, "文字列表，如 [\"火灾\", \"欠薪\"]") }
+            var result: [String] = []
+            for item in items {
+                guard case .string(let text) = item else { throw wrongType(key, line, "文字列表，如 [\"火灾\", \"欠薪\"]") }
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty else {
+                    throw ConfigError(path: path, line: line, message: "设置 \(fullKey(key)) 含有空的关键词，请删除。")
+                }
+                result.append(trimmed)
+            }
+            set(result)
+        }
+
+        func refuseUnknown() throws {
+            for table in document.tables.keys.sorted() where !knownTables.contains(table) {
+                throw ConfigError(
+                    path: path, line: document.keyLines[table],
+                    message: "未知的设置分组 [\(table)]。可用的分组：[grading]、[scoring]。")
+            }
+            for (table, values) in document.tables.sorted(by: { $0.key < $1.key }) {
+                for key in values.keys.sorted() {
+                    let full = table.isEmpty ? key : "\(table).\(key)"
+                    if !known.contains(full) {
+                        throw ConfigError(
+                            path: path, line: document.keyLines[full],
+                            message: "未知的设置 \(full)。请检查拼写；全部设置见 minqing init 生成的 minqing.toml。")
+                    }
+                }
+            }
+        }
+    }
+}

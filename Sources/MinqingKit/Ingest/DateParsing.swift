@@ -1,0 +1,405 @@
+import Foundation
+
+// MARK: - Day
+
+/// A calendar day without time zone (proleptic Gregorian calendar).
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, 1...9999 when created with `init?(year:month:day:)`.
+    public let year: Int
+    /// The month, 1...12.
+    public let month: Int
+    /// The day of the month, 1...31.
+    public let day: Int
+
+    /// Creates a day after checking it exists (leap years included); years must be 1...9999.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Creates the day `dayNumber` days after 1970-01-01 (negative numbers are before it).
+    public init(dayNumber: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    /// Whether `year` is a Gregorian leap year.
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// The number of days in a month (0 for a month outside 1...12).
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 1, 3, 5, 7, 8, 10, 12: return 31
+        case 4, 6, 9, 11: return 30
+        case 2: return isLeapYear(year) ? 29 : 28
+        default: return 0
+        }
+    }
+
+    /// ISO form, e.g. "2026-10-03".
+    public var description: String {
+        Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2)
+    }
+
+    /// Chinese form, e.g. "2026年10月3日".
+    public var chineseDescription: String { "\(year)年\(month)月\(day)日" }
+
+    /// Days since 1970-01-01 (proleptic Gregorian); differences of two days give their distance.
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The day `days` days later (earlier when negative).
+    public func adding(days: Int) -> Day { Day(dayNumber: dayNumber + days) }
+
+    /// The month this day is in.
+    public var yearMonth: YearMonth { YearMonth(uncheckedYear: year, month: month) }
+
+    /// Orders days chronologically.
+    public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// The day containing `date` in `timeZone` (default: the process's local time zone).
+    public static func containing(_ date: Date, in timeZone: TimeZone = .current) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        guard let y = c.year, let m = c.month, let d = c.day, let day = Day(year: y, month: m, day: d) else {
+            return Day(dayNumber: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+        }
+        return day
+    }
+
+    /// Zero-pads a non-negative number to `width` digits.
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}
+
+// MARK: - YearMonth
+
+/// A calendar month, e.g. the report month 2026-10.
+public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year.
+    public let year: Int
+    /// The month, 1...12.
+    public let month: Int
+
+    /// Creates a month; the year must be 1...9999 and the month 1...12.
+    public init?(year: Int, month: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    init(uncheckedYear year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses "YYYY-MM" (also "YYYY-M"; surrounding spaces ignored), as given to `--month`.
+    public init?(parsing text: String) {
+        let s = text.trimmingCharacters(in: .whitespaces)
+        let bytes = Array(s.utf8)
+        guard bytes.count == 6 || bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
+        var year = 0
+        for b in bytes[0..<4] {
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            year = year * 10 + Int(b - 0x30)
+        }
+        var month = 0
+        for b in bytes[5...] {
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            month = month * 10 + Int(b - 0x30)
+        }
+        self.init(year: year, month: month)
+    }
+
+    /// "2026-10".
+    public var description: String { Day.pad(year, 4) + "-" + Day.pad(month, 2) }
+
+    /// "2026年10月", for titles.
+    public var chineseTitle: String { "\(year)年\(month)月" }
+
+    /// The month before (环比).
+    public var previous: YearMonth { adding(months: -1) }
+
+    /// The month after.
+    public var next: YearMonth { adding(months: 1) }
+
+    /// The same month a year earlier (同比).
+    public var sameMonthLastYear: YearMonth { adding(months: -12) }
+
+    /// The month `months` months later (earlier when negative).
+    public func adding(months: Int) -> YearMonth {
+        let index = year * 12 + (month - 1) + months
+        let y = index >= 0 ? index / 12 : (index - 11) / 12
+        return YearMonth(uncheckedYear: y, month: index - y * 12 + 1)
+    }
+
+    /// The number of months from `other` to `self` (positive when `self` is later).
+    public func months(since other: YearMonth) -> Int {
+        (year * 12 + month) - (other.year * 12 + other.month)
+    }
+
+    /// The first day of the month.
+    public var firstDay: Day { Day(uncheckedYear: year, month: month, day: 1) }
+
+    /// The last day of the month.
+    public var lastDay: Day { Day(uncheckedYear: year, month: month, day: Day.daysIn(year: year, month: month)) }
+
+    /// Whether `day` falls in this month.
+    public func contains(_ day: Day) -> Bool { day.year == year && day.month == month }
+
+    /// Orders months chronologically.
+    public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool {
+        (lhs.year, lhs.month) < (rhs.year, rhs.month)
+    }
+
+    /// The month containing `date` in `timeZone` (default: the process's local time zone).
+    public static func containing(_ date: Date, in timeZone: TimeZone = .current) -> YearMonth {
+        Day.containing(date, in: timeZone).yearMonth
+    }
+}
+
+extension Day {
+    init(uncheckedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+}
+
+// MARK: - Parsing
+
+/// A parsed date with the time of day when one was given.
+public struct DateTimeValue: Equatable, Sendable {
+    /// The calendar day.
+    public let day: Day
+    /// Seconds since midnight (0..<86400), or nil when the text had no time.
+    public let secondsOfDay: Int?
+
+    /// Creates a value from a day and an optional time of day.
+    public init(day: Day, secondsOfDay: Int?) {
+        self.day = day
+        self.secondsOfDay = secondsOfDay
+    }
+}
+
+/// Parses the date texts found in 受理日期 and 办结日期 (SPEC §1).
+///
+/// Accepted, after trimming spaces, tabs, no-break spaces and full-width spaces (U+3000):
+/// - `2026-10-03`, `2026-10-3`, `2026/10/3`, `2026/10/03`, `2026.10.03` (the dotted form is common in
+///   Chinese office documents; the two separators must be the same);
+/// - `2026年10月3日`, `2026年10月03日` (`号` is accepted in place of `日`);
+/// - any of these followed by a time `14:22`, `9:05`, `14:22:05` or `14:22:05.123` (fraction ignored),
+///   separated by spaces or a single `T` (`2026-10-03T14:22:05`); after `日` the space is optional;
+/// - full-width digits `０`–`９` and full-width `－ ／ ． ：` are read as their ASCII forms.
+///
+/// Rejected (nil): empty text, days that do not exist (`2026-02-30`, `2026-02-29`), months 0 or 13,
+/// hours ≥ 24, minutes or seconds ≥ 60, years outside 1900…2100, mixed separators, trailing text
+/// (time zones such as `Z` included), words like `昨天`, and bare numbers: Excel serial dates such as
+/// `46298` and compact `20261003` are refused, because a number cannot be told apart from an id or an
+/// amount; ask the office to format the column as a date or text before exporting.
+///
+/// The parser works on the UTF-8 bytes by hand (no `DateFormatter`, no regex) and does not allocate.
+public enum DateParser {
+    /// Parses `s`; nil when it is not one of the accepted forms.
+    public static func parse(_ s: String) -> DateTimeValue? {
+        if let result = s.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0) }) { return result }
+        var copy = s
+        return copy.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// Parses UTF-8 bytes; nil when they are not one of the accepted forms.
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> DateTimeValue? {
+        var reader = Reader(bytes: bytes)
+        reader.trim()
+        guard reader.start < reader.end else { return nil }
+
+        // Year: exactly four digits.
+        guard let year = reader.number(minDigits: 4, maxDigits: 4) else { return nil }
+        let sep = reader.peek()
+        let month: Int
+        let day: Int
+        var chinese = false
+        switch sep {
+        case Token.dash, Token.slash, Token.dot:
+            reader.advance()
+            guard let m = reader.number(minDigits: 1, maxDigits: 2) else { return nil }
+            guard reader.peek() == sep else { return nil }
+            reader.advance()
+            guard let d = reader.number(minDigits: 1, maxDigits: 2) else { return nil }
+            month = m
+            day = d
+        case Token.nian:
+            reader.advance()
+            guard let m = reader.number(minDigits: 1, maxDigits: 2), reader.peek() == Token.yue else { return nil }
+            reader.advance()
+            guard let d = reader.number(minDigits: 1, maxDigits: 2), reader.peek() == Token.ri else { return nil }
+            reader.advance()
+            month = m
+            day = d
+            chinese = true
+        default:
+            return nil
+        }
+        guard (1900...2100).contains(year), let date = Day(year: year, month: month, day: day) else { return nil }
+        if reader.atEnd { return DateTimeValue(day: date, secondsOfDay: nil) }
+
+        // Separator between date and time.
+        let next = reader.peek()
+        if next == Token.space {
+            while reader.peek() == Token.space { reader.advance() }
+        } else if next == Token.t {
+            reader.advance()
+        } else if !chinese || !(next >= 0 && next <= 9) {
+            return nil
+        }
+
+        guard let hour = reader.number(minDigits: 1, maxDigits: 2), hour < 24,
+              reader.peek() == Token.colon else { return nil }
+        reader.advance()
+        guard let minute = reader.number(minDigits: 2, maxDigits: 2), minute < 60 else { return nil }
+        var second = 0
+        if reader.peek() == Token.colon {
+            reader.advance()
+            guard let s = reader.number(minDigits: 2, maxDigits: 2), s < 60 else { return nil }
+            second = s
+            if reader.peek() == Token.dot {
+                reader.advance()
+                guard reader.number(minDigits: 1, maxDigits: 9) != nil else { return nil }
+            }
+        }
+        guard reader.atEnd else { return nil }
+        return DateTimeValue(day: date, secondsOfDay: hour * 3600 + minute * 60 + second)
+    }
+
+    /// Normalised tokens: 0...9 are digits, the rest are punctuation and CJK markers.
+    enum Token {
+        static let dash = 10, slash = 11, dot = 12, colon = 13, space = 14, t = 15
+        static let nian = 16, yue = 17, ri = 18, other = 99, end = -1
+    }
+
+    /// Reads normalised tokens from UTF-8 bytes.
+    struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var start: Int
+        var end: Int
+        var index: Int
+        var width = 0  // byte length of the token under `index`, set by peek()
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            self.start = 0
+            self.end = bytes.count
+            self.index = 0
+        }
+
+        var atEnd: Bool { index >= end }
+
+        /// Drops leading and trailing whitespace (space, tab, CR, LF, U+00A0, U+3000).
+        mutating func trim() {
+            while start < end {
+                let b = bytes[start]
+                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { start += 1; continue }
+                if b == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
+                if b == 0xE3, start + 2 < end, bytes[start + 1] == 0x80, bytes[start + 2] == 0x80 { start += 3; continue }
+                break
+            }
+            while end > start {
+                let b = bytes[end - 1]
+                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { end -= 1; continue }
+                if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
+                if b == 0x80, end - 3 >= start, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE3 { end -= 3; continue }
+                break
+            }
+            index = start
+        }
+
+        /// The token at `index` (Token.end at the end); sets `width`.
+        @inline(__always)
+        mutating func peek() -> Int {
+            guard index < end else { width = 0; return Token.end }
+            let b = bytes[index]
+            width = 1
+            switch b {
+            case 0x30...0x39: return Int(b - 0x30)
+            case UInt8(ascii: "-"): return Token.dash
+            case UInt8(ascii: "/"): return Token.slash
+            case UInt8(ascii: "."): return Token.dot
+            case UInt8(ascii: ":"): return Token.colon
+            case UInt8(ascii: " "), 0x09: return Token.space
+            case UInt8(ascii: "T"): return Token.t
+            case 0xC2:
+                if index + 1 < end, bytes[index + 1] == 0xA0 { width = 2; return Token.space }
+                return Token.other
+            case 0xE3, 0xE5, 0xE6, 0xEF:
+                guard index + 2 < end else { return Token.other }
+                let b1 = bytes[index + 1], b2 = bytes[index + 2]
+                width = 3
+                switch (b, b1, b2) {
+                case (0xEF, 0xBC, 0x90...0x99): return Int(b2 - 0x90)     // ０-９
+                case (0xEF, 0xBC, 0x8D): return Token.dash                  // －
+                case (0xEF, 0xBC, 0x8F): return Token.slash                 // ／
+                case (0xEF, 0xBC, 0x8E): return Token.dot                   // ．
+                case (0xEF, 0xBC, 0x9A): return Token.colon                 // ：
+                case (0xE3, 0x80, 0x80): return Token.space                 // U+3000
+                case (0xE5, 0xB9, 0xB4): return Token.nian                  // 年
+                case (0xE6, 0x9C, 0x88): return Token.yue                   // 月
+                case (0xE6, 0x97, 0xA5), (0xE5, 0x8F, 0xB7): return Token.ri // 日 号
+                default: width = 1; return Token.other
+                }
+            default: return Token.other
+            }
+        }
+
+        /// Steps over the token last returned by `peek()`.
+        @inline(__always)
+        mutating func advance() {
+            if width == 0 { _ = peek() }
+            index += max(width, 1)
+            width = 0
+        }
+
+        /// Reads minDigits...maxDigits digits; nil when fewer are there or more follow.
+        @inline(__always)
+        mutating func number(minDigits: Int, maxDigits: Int) -> Int? {
+            var value = 0
+            var count = 0
+            while true {
+                let t = peek()
+                guard t >= 0, t <= 9 else { break }
+                guard count < maxDigits else { return nil }
+                value = value * 10 + t
+                count += 1
+                advance()
+            }
+            return count >= minDigits ? value : nil
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// One expected column: its Chinese header, its English alias, and whether it must be present.
+public struct ColumnSpec: Sendable, Equatable {
+    public var header: String
+    public var alias: String?
+    public var required: Bool
+
+    public init(_ header: String, alias: String? = nil, required: Bool) {
+        self.header = header
+        self.alias = alias
+        self.required = required
+    }
+}
+
+/// The result of matching a header row against the expected columns.
+public struct HeaderMatch: Sendable, Equatable {
+    /// The field index of each expected column that is present, by its Chinese header.
+    public var index: [String: Int]
+    /// Required columns that are missing (Chinese headers).
+    public var missing: [String]
+    /// Headers present that no expected column uses, as written.
+    public var unknown: [String]
+    /// Expected columns that appear more than once: header → the 1-based positions.
+    public var duplicated: [String: [Int]]
+}
+
+/// Matches header rows: trims spaces and a BOM, Chinese headers exactly, English aliases case-insensitively.
+public enum HeaderMatcher {
+    /// Normalises a header cell: strips a BOM, ASCII and full-width spaces.
+    public static func normalise(_ cell: String) -> String {
+        var text = cell
+        while text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(["\u{3000}"]))
+    }
+
+    /// Matches `cells` against `columns`.
+    public static func match(_ cells: [String], columns: [ColumnSpec]) -> HeaderMatch {
+        var bySpelling: [String: String] = [:]
+        for column in columns {
+            bySpelling[column.header] = column.header
+            if let alias = column.alias { bySpelling[alias.lowercased()] = column.header }
+        }
+        var index: [String: Int] = [:]
+        var positions: [String: [Int]] = [:]
+        var unknown: [String] = []
+        for (i, cell) in cells.enumerated() {
+            let name = normalise(cell)
+            let key = bySpelling[name] ?? bySpelling[name.lowercased()]
+            guard let key else {
+                if !name.isEmpty { unknown.append(name) }
+                continue
+            }
+            positions[key, default: []].append(i + 1)
+            if index[key] == nil { index[key] = i }
+        }
+        let missing = columns.filter { $0.required && index[$0.header] == nil }.map(\.header)
+        let duplicated = positions.filter { $0.value.count > 1 }
+        return HeaderMatch(index: index, missing: missing, unknown: unknown, duplicated: duplicated)
+    }
+}

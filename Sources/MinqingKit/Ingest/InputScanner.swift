@@ -1,0 +1,151 @@
+import Foundation
+
+/// What the scanner reports for each row of the inputs.
+public enum ScanEvent {
+    /// An accepted, classified demand; `sequence` numbers accepted rows across all files from 0.
+    case demand(Demand, sequence: Int)
+    /// A rejected row or a notice.
+    case problem(DataProblem)
+}
+
+/// What was read from one input file.
+public struct FileSummary: Sendable, Equatable {
+    /// The path as given.
+    public var path: String
+    /// The file name shown in reports.
+    public var name: String
+    /// The detected or forced encoding.
+    public var encoding: TextEncoding
+    /// Data rows read (records after the header).
+    public var rows: Int
+    public var accepted: Int
+    public var rejected: Int
+    /// SHA-256 of the file's bytes, hex.
+    public var sha256: String
+}
+
+/// Reads the month's input files, validates and classifies each row, and reports it to a sink.
+///
+/// Refuses a whole file (throwing ``InputRefused``) when it cannot be read as a whole: missing,
+/// undecodable, empty, or missing a required column. Rows are validated one at a time and never held
+/// in memory beyond the current one.
+public final class InputScanner {
+    let month: YearMonth
+    let config: MinqingConfig
+    let reference: ReferenceData
+    let classifier: Classifier
+    let encoding: TextEncoding?
+    /// The first accepted row of each 编号: file index and line.
+    private var firstSeen: [String: (file: Int32, line: Int32)] = [:]
+    private var fileNames: [String] = []
+    private var sequence = 0
+
+    /// A scanner for `month` with the workspace's config and seeds; `encoding` nil = detect per file.
+    public init(month: YearMonth, config: MinqingConfig, reference: ReferenceData, encoding: TextEncoding?) {
+        self.month = month
+        self.config = config
+        self.reference = reference
+        self.classifier = Classifier(reference: reference, rules: config.grading)
+        self.encoding = encoding
+    }
+
+    /// Scans every file in order, calling `sink` for each accepted row and each problem.
+    public func scan(paths: [String], sink: (ScanEvent) throws -> Void) throws -> [FileSummary] {
+        var summaries: [FileSummary] = []
+        for path in paths {
+            summaries.append(try scan(path: path, sink: sink))
+        }
+        return summaries
+    }
+
+    private func scan(path: String, sink: (ScanEvent) throws -> Void) throws -> FileSummary {
+        let name = (path as NSString).lastPathComponent
+        let fileIndex = Int32(fileNames.count)
+        fileNames.append(name)
+        let digest: String
+        do {
+            digest = try FileDigest.sha256(path: path)
+        } catch {
+            throw InputRefused(path: path, message: "输入文件 \(path) 无法读取（\(error)）。请检查路径和权限。本次运行未做任何更改。")
+        }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: path, encoding: encoding)
+            guard try reader.nextRecord() else {
+                throw InputRefused(path: path, message: "输入文件 \(name) 是空的（没有表头）。本次运行未做任何更改。")
+            }
+        } catch let error as CSVError {
+            throw InputRefused(path: path, message: "\(error.description) 本次运行未做任何更改。")
+        }
+        let header = (0..<reader.fieldCount).map { reader.field($0) }
+        let match = HeaderMatcher.match(header, columns: InputColumns.all)
+        if !match.missing.isEmpty {
+            throw InputRefused(
+                path: path,
+                message: "输入文件 \(name) 第 1 行：缺少必填列 \(match.missing.joined(separator: "、"))。表头须包含 编号、受理日期、渠道、诉求内容、办理状态（或英文别名 id、received、channel、content、status）。本次运行未做任何更改。")
+        }
+        if let (column, positions) = match.duplicated.sorted(by: { $0.key < $1.key }).first {
+            throw InputRefused(
+                path: path,
+                message: "输入文件 \(name) 第 1 行：列「\(column)」出现了 \(positions.count) 次（第 \(positions.map(String.init).joined(separator: "、")) 列），无法确定使用哪一列。请删除多余的列。本次运行未做任何更改。")
+        }
+        if !match.unknown.isEmpty {
+            try sink(.problem(DataProblem(
+                file: name, line: 1, level: .notice, column: "",
+                message: "未使用的列已忽略：\(match.unknown.joined(separator: "、"))", raw: reader.rawRecord())))
+        }
+        let validator = RowValidator(
+            month: month, maxBackdateMonths: config.maxBackdateMonths, reference: reference, match: match,
+            headerCount: header.count)
+        var summary = FileSummary(
+            path: path, name: name, encoding: reader.encoding, rows: 0, accepted: 0, rejected: 0, sha256: digest)
+        var fields: [String] = []
+        do {
+            while try reader.nextRecord() {
+                summary.rows += 1
+                fields.removeAll(keepingCapacity: true)
+                for i in 0..<reader.fieldCount { fields.append(reader.field(i)) }
+                let line = reader.recordLine
+                switch validator.validate(fields: fields, file: name, line: line, hasNUL: reader.recordHasNUL) {
+                case .rejected(let problems):
+                    summary.rejected += 1
+                    try reject(problems, file: name, line: line, raw: reader.rawRecord(), sink: sink)
+                case .accepted(let input, var notices):
+                    if let first = firstSeen[input.id] {
+                        summary.rejected += 1
+                        let where_ = first.file == fileIndex ? "第 \(first.line) 行" : "\(fileNames[Int(first.file)]) 第 \(first.line) 行"
+                        try reject(
+                            [RowProblem(column: "编号", message: "编号 \(input.id) 与本次输入\(where_)重复，保留先出现的一行")],
+                            file: name, line: line, raw: reader.rawRecord(), sink: sink)
+                        continue
+                    }
+                    firstSeen[input.id] = (fileIndex, Int32(clamping: line))
+                    let (classification, more) = classifier.classify(input)
+                    notices.append(contentsOf: more)
+                    summary.accepted += 1
+                    if !notices.isEmpty {
+                        let raw = reader.rawRecord()
+                        for notice in notices {
+                            try sink(.problem(DataProblem(
+                                file: name, line: line, level: .notice, column: notice.column, message: notice.message,
+                                raw: raw)))
+                        }
+                    }
+                    try sink(.demand(Demand(input: input, classification: classification), sequence: sequence))
+                    sequence += 1
+                }
+            }
+        } catch let error as CSVError {
+            throw InputRefused(path: path, message: "\(error.description) 本次运行未做任何更改。")
+        }
+        return summary
+    }
+
+    private func reject(_ problems: [RowProblem], file: String, line: Int, raw: String, sink: (ScanEvent) throws -> Void) throws {
+        let column = problems.count == 1 ? problems[0].column : ""
+        let message = problems.count == 1
+            ? problems[0].message
+            : problems.map { $0.column.isEmpty ? $0.message : "\($0.column): \($0.message)" }.joined(separator: "；")
+        try sink(.problem(DataProblem(file: file, line: line, level: .rejected, column: column, message: message, raw: raw)))
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+
+/// One thing wrong with a row: the column (Chinese header, or blank for the whole row) and the problem.
+public struct RowProblem: Sendable, Equatable {
+    public var column: String
+    public var message: String
+
+    public init(column: String, message: String) {
+        self.column = column
+        self.message = message
+    }
+}
+
+/// The outcome of validating one row.
+public enum RowOutcome: Sendable, Equatable {
+    /// The row is good; notices say what was kept as given although the seeds do not know it.
+    case accepted(DemandInput, [Notice])
+    /// The row is wrong and is rejected for these reasons.
+    case rejected([RowProblem])
+}
+
+/// Checks one input row against SPEC §1 and turns it into a ``DemandInput``.
+public struct RowValidator: Sendable {
+    /// The month being reported.
+    public let month: YearMonth
+    /// The earliest 受理日期 accepted (`max_backdate_months` before the month).
+    public let earliest: Day
+    /// How many months back 受理日期 may lie.
+    public let maxBackdateMonths: Int
+    let reference: ReferenceData
+    let index: [String: Int]
+    let headerCount: Int
+
+    /// A validator for rows of a file whose header matched as `match`.
+    public init(month: YearMonth, maxBackdateMonths: Int, reference: ReferenceData, match: HeaderMatch, headerCount: Int) {
+        self.month = month
+        self.earliest = month.adding(months: -maxBackdateMonths).firstDay
+        self.maxBackdateMonths = maxBackdateMonths
+        self.reference = reference
+        self.index = match.index
+        self.headerCount = headerCount
+    }
+
+    /// Validates a row given as its fields; `file` and `line` are recorded in the demand.
+    public func validate(fields: [String], file: String, line: Int, hasNUL: Bool = false) -> RowOutcome {
+        var problems: [RowProblem] = []
+        var notices: [Notice] = []
+        func value(_ column: ColumnSpec) -> String {
+            guard let i = index[column.header], i < fields.count else { return "" }
+            return fields[i].trimmingCharacters(in: RowValidator.blank)
+        }
+        func required(_ column: ColumnSpec) -> String {
+            let text = value(column)
+            if text.isEmpty { problems.append(RowProblem(column: column.header, message: "必填项为空")) }
+            return text
+        }
+
+        if hasNUL {
+            problems.append(RowProblem(column: "", message: "该行含有空字符（NUL），文件可能已损坏，请从原系统重新导出"))
+        }
+        if fields.count > headerCount, fields[headerCount...].contains(where: { !$0.trimmingCharacters(in: RowValidator.blank).isEmpty }) {
+            problems.append(RowProblem(
+                column: "",
+                message: "该行有 \(fields.count) 个字段，比表头的 \(headerCount) 列多（可能是内容中的逗号没有加引号）"))
+        } else if fields.count < headerCount {
+            notices.append(Notice(column: "", message: "该行只有 \(fields.count) 个字段，表头有 \(headerCount) 列，缺少的列按空白处理"))
+        }
+
+        let id = required(InputColumns.id)
+        let receivedText = required(InputColumns.received)
+        var received: DateTimeValue?
+        if !receivedText.isEmpty {
+            if let parsed = DateParser.parse(receivedText) {
+                if parsed.day > month.lastDay {
+                    problems.append(RowProblem(
+                        column: "受理日期", message: "受理日期 \(parsed.day) 晚于报告月份 \(month)，请在该月份的报告中处理"))
+                } else if parsed.day < earliest {
+                    problems.append(RowProblem(
+                        column: "受理日期",
+                        message: "受理日期 \(parsed.day) 早于 \(earliest)（报告月份前 \(maxBackdateMonths) 个月以上），请核对日期"))
+                } else {
+                    received = parsed
+                }
+            } else {
+                problems.append(RowProblem(column: "受理日期", message: RowValidator.badDate(receivedText)))
+            }
+        }
+
+        let channelText = required(InputColumns.channel)
+        var channel = channelText
+        if !channelText.isEmpty {
+            if let known = reference.channel(for: channelText) {
+                channel = known
+            } else {
+                notices.append(Notice(
+                    column: "渠道", message: "渠道「\(channelText)」未在 channels.csv 登记，已按原值统计；如是新渠道，请加入 channels.csv"))
+            }
+        }
+        let content = required(InputColumns.content)
+        let statusText = required(InputColumns.status)
+        var status: DemandStatus?
+        if !statusText.isEmpty {
+            status = DemandStatus(spelling: statusText)
+            if status == nil {
+                problems.append(RowProblem(
+                    column: "办理状态", message: "未知的办理状态「\(statusText)」，应为 已办结、办理中 或 未办理"))
+            }
+        }
+
+        var headcount = 1
+        let headcountText = value(InputColumns.headcount)
+        if !headcountText.isEmpty {
+            if let n = RowValidator.positiveInteger(headcountText) {
+                headcount = n
+            } else {
+                problems.append(RowProblem(column: "人数", message: "人数「\(headcountText)」应为正整数（如 1、5、12）"))
+            }
+        }
+
+        var resolved: Day?
+        let resolvedText = value(InputColumns.resolved)
+        if !resolvedText.isEmpty {
+            if let parsed = DateParser.parse(resolvedText) {
+                resolved = parsed.day
+                if let received, parsed.day < received.day {
+                    notices.append(Notice(column: "办结日期", message: "办结日期 \(parsed.day) 早于受理日期 \(received.day)，请核对"))
+                }
+            } else {
+                problems.append(RowProblem(column: "办结日期", message: RowValidator.badDate(resolvedText)))
+            }
+        }
+
+        let gradeText = value(InputColumns.grade)
+        var grade: Grade?
+        if !gradeText.isEmpty {
+            grade = Grade(spelling: gradeText)
+            if grade == nil {
+                notices.append(Notice(column: "等级", message: "等级「\(gradeText)」不是 A 或 B，已忽略并按规则定级"))
+            }
+        }
+        let satisfactionText = value(InputColumns.satisfaction)
+        let satisfaction: Satisfaction
+        if let parsed = Satisfaction(spelling: satisfactionText) {
+            satisfaction = parsed
+        } else {
+            satisfaction = .unrated
+            notices.append(Notice(
+                column: "满意度",
+                message: "满意度「\(satisfactionText)」不在五级评价中（非常满意、满意、基本满意、不满意、非常不满意），按未评价统计"))
+        }
+        let phone = value(InputColumns.phone)
+        if !phone.isEmpty, phone.unicodeScalars.contains(where: { !RowValidator.phoneCharacters.contains($0) }) {
+            notices.append(Notice(column: "联系电话", message: "联系电话「\(phone)」含有数字、空格、短横线以外的字符，已按原值保留"))
+        }
+
+        guard problems.isEmpty, let received, let status else { return .rejected(problems) }
+        let input = DemandInput(
+            id: id, received: received, channel: channel, content: content, status: status,
+            petitioner: value(InputColumns.petitioner), phone: phone, headcount: headcount,
+            township: value(InputColumns.township), village: value(InputColumns.village),
+            domain: value(InputColumns.domain), grade: grade, department: value(InputColumns.department),
+            resolved: resolved, satisfaction: satisfaction, sourceFile: file, sourceLine: line)
+        return .accepted(input, notices)
+    }
+
+    /// Spaces trimmed from every value: ASCII whitespace, full-width space, BOM.
+    static let blank = CharacterSet.whitespacesAndNewlines.union(["\u{3000}", "\u{FEFF}"])
+    static let phoneCharacters = CharacterSet(charactersIn: "0123456789 -+()（）－")
+
+    static func badDate(_ text: String) -> String {
+        "无法识别的日期「\(text)」，请写成 2026-10-03、2026/10/3 或 2026年10月3日 的形式（日期须真实存在）"
+    }
+
+    /// A positive integer written with ASCII or full-width digits, else nil.
+    static func positiveInteger(_ text: String) -> Int? {
+        var value = 0
+        for scalar in text.unicodeScalars {
+            let digit: UInt32
+            switch scalar.value {
+            case 48...57: digit = scalar.value - 48
+            case 0xFF10...0xFF19: digit = scalar.value - 0xFF10
+            default: return nil
+            }
+            value = value * 10 + Int(digit)
+            if value > 1_000_000_000 { return nil }
+        }
+        return value > 0 ? value : nil
+    }
+}

@@ -1,0 +1,29 @@
+/// 满意度: the petitioner's evaluation on the national five-level scale, or 未评价.
+public enum Satisfaction: String, Sendable, CaseIterable, Codable {
+    case verySatisfied = "非常满意"
+    case satisfied = "满意"
+    case basicallySatisfied = "基本满意"
+    case dissatisfied = "不满意"
+    case veryDissatisfied = "非常不满意"
+    /// 未评价: no evaluation (a blank cell means this too).
+    case unrated = "未评价"
+
+    /// Reads an evaluation; blank is 未评价; nil when the text is not on the scale.
+    public init?(spelling: String) {
+        let text = spelling.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty {
+            self = .unrated
+            return
+        }
+        guard let value = Satisfaction(rawValue: text) else { return nil }
+        self = value
+    }
+
+    /// True when the petitioner gave an evaluation (anything but 未评价).
+    public var isEvaluated: Bool { self != .unrated }
+
+    /// True for 非常满意, 满意 and 基本满意, the levels counted as satisfied in 满意率.
+    public var countsAsSatisfied: Bool {
+        self == .verySatisfied || self == .satisfied || self == .basicallySatisfied
+    }
+}

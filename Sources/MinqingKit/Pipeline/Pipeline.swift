@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import Logging
+
+/// Under `--strict`, rows were rejected, so the run was refused and nothing was written.
+public struct StrictRejection: Error, CustomStringConvertible {
+    public let rejected: Int
+    public var description: String {
+        "--strict：有 \(rejected) 行被拒收，本次运行未写入数据库和报告。请改正后重新运行，或去掉 --strict。"
+    }
+}
+
+/// The month has never been ingested, so there is nothing to report.
+public struct NothingToReport: Error, CustomStringConvertible {
+    public let month: YearMonth
+    public var description: String {
+        "数据库中没有 \(month) 的数据。请先运行 minqing run --month \(month) 输入文件.csv。"
+    }
+}
+
+/// What a report wrote.
+public struct ReportOutcome: Sendable {
+    public var month: YearMonth
+    public var summary: MonthSummary
+    /// The paths written: workbook, Markdown, 数据问题 CSV.
+    public var paths: [String]
+}
+
+/// The stages wired together: config and seeds, ingest into the database, and the reports.
+public struct Pipeline {
+    public let workspace: Workspace
+    public let logger: Logger
+
+    public init(workspace: Workspace, logger: Logger) {
+        self.workspace = workspace
+        self.logger = logger
+    }
+
+    /// Loads the config (built-in defaults when the default file is absent).
+    public func loadConfig() throws -> MinqingConfig {
+        try ConfigLoader.load(path: workspace.config, required: workspace.configRequired)
+    }
+
+    /// Loads and checks the seeds.
+    public func loadReference() throws -> ReferenceData {
+        try ReferenceLoader.load(folder: workspace.seeds)
+    }
+
+    /// Validates the inputs without writing anything; returns the summaries and every problem.
+    public func check(month: YearMonth, inputs: [String], encoding: TextEncoding?) throws -> (files: [FileSummary], problems: [DataProblem]) {
+        let config = try loadConfig()
+        let reference = try loadReference()
+        let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
+        var problems: [DataProblem] = []
+        let files = try scanner.scan(paths: inputs) { event in
+            if case .problem(let problem) = event { problems.append(problem) }
+        }
+        return (files, problems)
+    }
+
+    /// Ingests the month's inputs in one transaction: the new input becomes the whole truth for the month.
+    public func ingest(
+        month: YearMonth, inputs: [String], encoding: TextEncoding?, strict: Bool, command: String
+    ) throws -> IngestOutcome {
+        let config = try loadConfig()
+        let reference = try loadReference()
+        let store = try Store(path: workspace.database)
+        let digests = try Digests.of(configPath: workspace.config, seedsFolder: workspace.seeds)
+        let started = Clock.timestamp()
+        return try store.write { db in
+            let writer = try MonthIngestWriter(
+                db: db, month: month, rules: config.grading, command: command, startedAt: started,
+                configDigest: digests.config, seedsDigest: digests.seeds)
+            let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
+            let files = try scanner.scan(paths: inputs) { event in try writer.accept(event) }
+            let pathByName = Dictionary(files.map { ($0.name, $0.path) }, uniquingKeysWith: { a, _ in a })
+            let outcome = try writer.finish(files: files) { name, lines in
+                RawLines.fetch(path: pathByName[name] ?? name, lines: lines, encoding: encoding)
+            }
+            if strict && outcome.rejected > 0 { throw StrictRejection(rejected: outcome.rejected) }
+            return outcome
+        }
+    }
+
+    /// Writes the month's reports from the database.
+    public func report(month: YearMonth, templatePath: String?) throws -> ReportOutcome {
+        let config = try loadConfig()
+        let reference = try loadReference()
+        let markdown: MarkdownReport
+        if let path = templatePath ?? config.template {
+            markdown = try MarkdownReport.load(path: path)
+        } else {
+            markdown = try MarkdownReport.builtIn()
+        }
+        let store = try Store(path: workspace.database)
+        return try store.read { db in
+            let reader = MonthReader(db: db, month: month)
+            guard let ingest = try reader.latestIngest() else { throw NothingToReport(month: month) }
+            let summary = try reader.summary(reference: reference, scoring: config.scoring)
+            let data = BulletinData(
+                county: config.county, month: month, summary: summary, ingest: ingest,
+                problems: try reader.problems(ingestID: ingest.id),
+                corrections: try reader.corrections(ingestID: ingest.id),
+                lateResolved: try reader.lateResolved().map { BulletinData.LateResolved(demand: $0.demand, previousStatus: $0.previousStatus) },
+                gradeACount: try reader.count(.gradeA), unresolvedCount: try reader.count(.unresolved),
+                scoring: config.scoring, masker: PersonalDataMasker(enabled: config.maskPersonalInfo))
+            let output = try OutputFiles(folder: workspace.folder(for: month))
+            let workbookPath = output.temporaryPath(for: ReportNames.workbook(month))
+            try WorkbookWriter(data: data, reader: reader).write(to: workbookPath)
+            var gradeA: [ReportDemand] = [], unresolved: [ReportDemand] = []
+            try reader.forEachDemand(.gradeA) { if gradeA.count < MarkdownReport.listLimit { gradeA.append($0) } }
+            try reader.forEachDemand(.unresolved) {
+                if unresolved.count < MarkdownReport.listLimit { unresolved.append($0) }
+            }
+            let text = markdown.render(data, gradeA: gradeA, unresolved: unresolved)
+            try output.write(Array(text.utf8), as: ReportNames.markdown(month))
+            try output.write(ProblemsCSV.render(data.problems), as: ReportNames.problems(month))
+            try output.commit()
+            let folder = workspace.folder(for: month)
+            return ReportOutcome(
+                month: month, summary: summary,
+                paths: [ReportNames.workbook(month), ReportNames.markdown(month), ReportNames.problems(month)].map {
+                    folder + "/" + $0
+                })
+        }
+    }
+}
+
+/// Fingerprints of the config and seeds an ingest used, for the history.
+enum Digests {
+    static func of(configPath: String, seedsFolder: String) throws -> (config: String, seeds: String) {
+        let config = (try? FileDigest.sha256(path: configPath)) ?? "defaults"
+        var hasher = SHA256()
+        for name in ["places.csv", "units.csv", "domains.csv", "channels.csv"] {
+            hasher.update(Array(((try? FileDigest.sha256(path: seedsFolder + "/" + name)) ?? "").utf8))
+        }
+        return (config, hasher.hexDigest())
+    }
+}
+
+/// Re-reads chosen rows of an input file verbatim (for rows rejected after staging).
+enum RawLines {
+    static func fetch(path: String, lines: Set<Int>, encoding: TextEncoding?) -> [Int: String] {
+        var found: [Int: String] = [:]
+        guard let reader = try? CSVReader(path: path, encoding: encoding) else { return found }
+        while found.count < lines.count, (try? reader.nextRecord()) == true {
+            if lines.contains(reader.recordLine) { found[reader.recordLine] = reader.rawRecord() }
+        }
+        return found
+    }
+}

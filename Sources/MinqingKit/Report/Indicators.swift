@@ -1,0 +1,48 @@
+/// The rows of 总览: the SPEC's nine indicators first, then extra ones.
+public enum Indicators {
+    /// A value of 总览: a count, a rate, a change, or nothing ("—").
+    public enum Value: Sendable, Equatable {
+        case count(Int)
+        case rate(Double?)
+        case change(Double?)
+    }
+
+    /// One indicator row.
+    public struct Row: Sendable, Equatable {
+        public var name: String
+        public var value: Value
+
+        /// The value as text, as the Markdown report shows it.
+        public var text: String {
+            switch value {
+            case .count(let n): return String(n)
+            case .rate(let r): return Formatting.percent(r)
+            case .change(let r): return Formatting.change(r)
+            }
+        }
+    }
+
+    /// The indicator rows of a bulletin.
+    public static func rows(_ data: BulletinData) -> [Row] {
+        let s = data.summary, t = s.totals
+        return [
+            Row(name: "诉求总数", value: .count(t.total)),
+            Row(name: "A级", value: .count(t.gradeA)),
+            Row(name: "B级", value: .count(t.gradeB)),
+            Row(name: "已办结", value: .count(t.resolved)),
+            Row(name: "办结率", value: .rate(t.resolutionRate)),
+            Row(name: "满意率", value: .rate(t.satisfactionRate)),
+            Row(name: "基层化解率", value: .rate(s.grassrootsRate)),
+            Row(name: "环比", value: .change(s.monthOnMonth)),
+            Row(name: "同比", value: .change(s.yearOnYear)),
+            Row(name: "办理中", value: .count(t.inProgress)),
+            Row(name: "未办理", value: .count(t.pending)),
+            Row(name: "涉及人数", value: .count(t.people)),
+            Row(name: "已评价", value: .count(t.evaluated)),
+            Row(name: "上月诉求总数", value: s.previousMonthTotal.map { .count($0) } ?? .change(nil)),
+            Row(name: "去年同月诉求总数", value: s.sameMonthLastYearTotal.map { .count($0) } ?? .change(nil)),
+            Row(name: "往月诉求本月办结", value: .count(data.lateResolved.count)),
+            Row(name: "拒收行数", value: .count(data.ingest.rejected)),
+        ]
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+extension MarkdownReport {
+    /// The template's context: ASCII keys, values already formatted (not yet escaped).
+    static func context(_ data: BulletinData, gradeA: [ReportDemand], unresolved: [ReportDemand]) -> [String: Any] {
+        let s = data.summary, t = s.totals, mask = data.masker
+        var c: [String: Any] = [
+            "county": data.county, "month": data.month.description, "monthTitle": data.month.chineseTitle,
+            "version": minqingVersion, "masked": mask.enabled,
+            "total": t.total, "gradeA": t.gradeA, "gradeB": t.gradeB, "resolved": t.resolved,
+            "resolutionRate": Formatting.percent(t.resolutionRate),
+            "satisfactionRate": Formatting.percent(t.satisfactionRate),
+            "grassrootsRate": Formatting.percent(s.grassrootsRate),
+            "monthOnMonth": Formatting.change(s.monthOnMonth), "yearOnYear": Formatting.change(s.yearOnYear),
+            "accepted": data.ingest.accepted, "rejected": data.ingest.rejected, "notices": data.ingest.notices,
+            "resolvedPoints": Formatting.weight(data.scoring.resolvedPoints),
+            "unresolvedPenalty": Formatting.weight(data.scoring.unresolvedPenalty),
+            "hasVeryDissatisfied": data.hasVeryDissatisfied,
+        ]
+        c["files"] = data.ingest.files.enumerated().map { i, name in
+            ["name": name, "last": i == data.ingest.files.count - 1] as [String: Any]
+        }
+        c["indicators"] = Indicators.rows(data).map { ["name": $0.name, "value": $0.text] }
+        c["channels"] = s.channels.map { ["name": $0] }
+        c["domains"] = s.domains.map { ["name": $0.domain, "cells": $0.perChannel, "total": $0.total] as [String: Any] }
+        c["channelTotals"] = s.channelTotals
+        c["units"] = s.units.enumerated().map { i, u in
+            [
+                "rank": i + 1, "name": u.unit, "type": u.type, "total": u.tally.total, "gradeA": u.tally.gradeA,
+                "gradeB": u.tally.gradeB, "resolved": u.tally.resolved, "unresolved": u.tally.unresolved,
+                "rate": Formatting.percent(u.tally.resolutionRate),
+                "verySatisfied": u.tally.count(.verySatisfied), "satisfied": u.tally.count(.satisfied),
+                "basicallySatisfied": u.tally.count(.basicallySatisfied),
+                "dissatisfied": u.tally.count(.dissatisfied), "veryDissatisfied": u.tally.count(.veryDissatisfied),
+                "score": Formatting.score(u.score),
+            ] as [String: Any]
+        }
+        c["hasLiaisons"] = s.liaisons.contains { $0.tally.total > 0 }
+        c["liaisons"] = s.liaisons.filter { $0.tally.total > 0 }.map {
+            [
+                "unit": $0.unit, "village": $0.village, "gradeA": $0.tally.gradeA, "gradeB": $0.tally.gradeB,
+                "resolvedA": $0.tally.resolvedA, "resolvedB": $0.tally.resolvedB, "unresolved": $0.tally.unresolved,
+            ] as [String: Any]
+        }
+        c["townships"] = s.townships.map {
+            [
+                "name": $0.township, "total": $0.tally.total, "gradeA": $0.tally.gradeA, "gradeB": $0.tally.gradeB,
+                "resolved": $0.tally.resolved, "rate": Formatting.percent($0.tally.resolutionRate),
+            ] as [String: Any]
+        }
+        c["aCount"] = data.gradeACount
+        c["hasA"] = data.gradeACount > 0
+        c["aDemands"] = gradeA.map { row($0, mask) }
+        c["aMore"] = data.gradeACount > gradeA.count ? data.gradeACount - gradeA.count : false
+        c["unresolvedCount"] = data.unresolvedCount
+        c["hasUnresolved"] = data.unresolvedCount > 0
+        c["unresolvedDemands"] = unresolved.map { row($0, mask) }
+        c["unresolvedMore"] = data.unresolvedCount > unresolved.count ? data.unresolvedCount - unresolved.count : false
+        c["hasLateResolved"] = !data.lateResolved.isEmpty
+        c["lateResolvedCount"] = data.lateResolved.count
+        c["lateResolved"] = data.lateResolved.map { late in
+            var r = row(late.demand, mask)
+            r["previousStatus"] = late.previousStatus
+            r["resolvedDate"] = late.demand.resolved.isEmpty ? Formatting.none : late.demand.resolved
+            r["satisfaction"] = late.demand.satisfaction
+            return r
+        }
+        c["hasProblems"] = !data.problems.isEmpty
+        c["problems"] = data.problems.prefix(problemLimit).map {
+            ["file": $0.file, "line": $0.line, "level": $0.level.rawValue, "problem": mask.text($0.problemText)] as [String: Any]
+        }
+        c["problemsMore"] = data.problems.count > problemLimit ? data.problems.count - problemLimit : false
+        c["isRerun"] = data.ingest.isRerun
+        c["added"] = data.ingest.added
+        c["changed"] = data.ingest.changed
+        c["removed"] = data.ingest.removed
+        c["hasChanges"] = !data.corrections.isEmpty
+        c["changes"] = data.corrections.map { correction -> [String: Any] in
+            let kind = ["added": "新增", "changed": "修改", "removed": "删除"][correction.kind] ?? correction.kind
+            return [
+                "id": correction.demandID, "kind": kind, "field": correction.field.isEmpty ? Formatting.none : correction.field,
+                "old": correction.kind == "changed" ? mask.value(correction.old, of: correction.field) : Formatting.none,
+                "new": correction.kind == "changed" ? mask.value(correction.new, of: correction.field) : Formatting.none,
+            ]
+        }
+        return c
+    }
+
+    /// One demand as a list row.
+    static func row(_ d: ReportDemand, _ mask: PersonalDataMasker) -> [String: Any] {
+        var content = mask.text(d.content)
+        if content.count > contentLimit { content = String(content.prefix(contentLimit)) + "…" }
+        return [
+            "id": d.id, "received": d.received, "township": d.township.isEmpty ? Formatting.none : d.township,
+            "village": d.village.isEmpty ? Formatting.none : d.village, "domain": d.domain, "grade": d.grade,
+            "basis": d.gradeBasis, "department": d.department.isEmpty ? "（属地负责）" : d.department,
+            "status": d.status, "content": content,
+        ]
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A problem writing the reports; the previous reports are left as they were.
+public struct OutputError: Error, CustomStringConvertible {
+    public let path: String
+    public let message: String
+    public var description: String { "写入 \(path) 失败：\(message)。原有报告未被改动。" }
+}
+
+/// Writes a set of report files atomically: each goes to a temporary file in the same folder, and
+/// only when all are complete are they renamed into place (a failed or killed run leaves the old ones).
+public final class OutputFiles {
+    /// The output folder.
+    public let folder: String
+    private var pending: [(temporary: String, final: String)] = []
+
+    /// Prepares `folder` (creating it when missing).
+    public init(folder: String) throws {
+        self.folder = folder
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: folder, message: "无法创建输出文件夹（\(error.localizedDescription)）")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw OutputError(path: folder, message: "输出文件夹不可写，请检查权限或用 --out 指定其他文件夹")
+        }
+    }
+
+    /// A temporary path for `name` in the folder; the file becomes `name` at ``commit()``.
+    public func temporaryPath(for name: String) -> String {
+        let final = folder + "/" + name
+        let temporary = folder + "/.\(name).tmp-\(getpid())"
+        pending.append((temporary, final))
+        return temporary
+    }
+
+    /// Writes `bytes` to a temporary file for `name`, flushed to disk.
+    public func write(_ bytes: [UInt8], as name: String) throws {
+        let path = temporaryPath(for: name)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw OutputError(path: path, message: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            guard written > 0 else {
+                throw OutputError(path: path, message: String(cString: strerror(errno)) + "（磁盘可能已满）")
+            }
+            offset += written
+        }
+        guard fsync(fd) == 0 else { throw OutputError(path: path, message: String(cString: strerror(errno))) }
+    }
+
+    /// Renames every temporary file into place.
+    public func commit() throws {
+        for file in pending {
+            let fd = open(file.temporary, O_RDONLY)
+            if fd >= 0 {
+                fsync(fd)
+                close(fd)
+            }
+            guard rename(file.temporary, file.final) == 0 else {
+                throw OutputError(path: file.final, message: String(cString: strerror(errno)))
+            }
+        }
+        pending = []
+        let fd = open(folder, O_RDONLY)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+
+    /// Removes the temporary files of an abandoned run.
+    public func discard() {
+        for file in pending { unlink(file.temporary) }
+        pending = []
+    }
+
+    deinit { discard() }
+}

@@ -1,0 +1,28 @@
+/// The formats the bulletin uses, made once per workbook.
+struct WorkbookStyle {
+    let header: XlsxFormat
+    let text: XlsxFormat
+    let wrapped: XlsxFormat
+    let integer: XlsxFormat
+    let percent: XlsxFormat
+    let change: XlsxFormat
+    let score: XlsxFormat
+    let totalLabel: XlsxFormat
+    let totalInteger: XlsxFormat
+    let note: XlsxFormat
+
+    init(_ book: XlsxWorkbook) {
+        let font = "等线"
+        header = book.format(XlsxFormatSpec(
+            bold: true, bgColor: 0xDDE6F1, textWrap: true, align: .center, valign: .center, border: .thin, fontName: font))
+        text = book.format(XlsxFormatSpec(valign: .top, border: .thin, fontName: font))
+        wrapped = book.format(XlsxFormatSpec(textWrap: true, valign: .top, border: .thin, fontName: font))
+        integer = book.format(XlsxFormatSpec(numFormat: "0", valign: .top, border: .thin, fontName: font))
+        percent = book.format(XlsxFormatSpec(numFormat: "0.0%", valign: .top, border: .thin, fontName: font))
+        change = book.format(XlsxFormatSpec(numFormat: "+0.0%;-0.0%;0.0%", valign: .top, border: .thin, fontName: font))
+        score = book.format(XlsxFormatSpec(numFormat: "0.00;[Red]-0.00", valign: .top, border: .thin, fontName: font))
+        totalLabel = book.format(XlsxFormatSpec(bold: true, valign: .top, border: .thin, fontName: font))
+        totalInteger = book.format(XlsxFormatSpec(bold: true, numFormat: "0", valign: .top, border: .thin, fontName: font))
+        note = book.format(XlsxFormatSpec(fontColor: 0x595959, valign: .top, fontName: font))
+    }
+}

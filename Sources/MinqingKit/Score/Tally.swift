@@ -1,0 +1,71 @@
+/// Counts of demands by grade, status and satisfaction: the building block of every table.
+public struct Tally: Sendable, Equatable {
+    public var total = 0
+    public var gradeA = 0
+    public var gradeB = 0
+    public var resolved = 0
+    public var inProgress = 0
+    public var pending = 0
+    /// A-grade demands that are resolved.
+    public var resolvedA = 0
+    /// B-grade demands that are resolved.
+    public var resolvedB = 0
+    /// Σ 人数.
+    public var people = 0
+    /// Count per 满意度, indexed like `Satisfaction.allCases`.
+    public var satisfaction = [Int](repeating: 0, count: Satisfaction.allCases.count)
+
+    public init() {}
+
+    /// Demands not 已办结.
+    public var unresolved: Int { total - resolved }
+    /// Demands with an evaluation (not 未评价).
+    public var evaluated: Int { total - count(.unrated) }
+    /// Demands rated 非常满意, 满意 or 基本满意.
+    public var satisfied: Int { count(.verySatisfied) + count(.satisfied) + count(.basicallySatisfied) }
+
+    /// The number of demands rated `level`.
+    public func count(_ level: Satisfaction) -> Int {
+        satisfaction[Tally.index[level] ?? 0]
+    }
+
+    /// 办结率 = 已办结 ÷ 诉求总数; nil when there are no demands.
+    public var resolutionRate: Double? { Rate.of(resolved, total) }
+    /// 满意率 = satisfied ÷ evaluated; nil when nothing was evaluated.
+    public var satisfactionRate: Double? { Rate.of(satisfied, evaluated) }
+
+    /// Adds one demand.
+    public mutating func add(_ facts: DemandFacts) {
+        total += 1
+        people += facts.headcount
+        switch facts.grade {
+        case .a: gradeA += 1
+        case .b: gradeB += 1
+        }
+        switch facts.status {
+        case .resolved:
+            resolved += 1
+            if facts.grade == .a { resolvedA += 1 } else { resolvedB += 1 }
+        case .inProgress: inProgress += 1
+        case .pending: pending += 1
+        }
+        satisfaction[Tally.index[facts.satisfaction] ?? 0] += 1
+    }
+
+    private static let index: [Satisfaction: Int] = Dictionary(
+        uniqueKeysWithValues: Satisfaction.allCases.enumerated().map { ($1, $0) })
+}
+
+/// Rates and changes, with "no figure" when the denominator is zero.
+public enum Rate {
+    /// part ÷ whole, or nil when whole is 0.
+    public static func of(_ part: Int, _ whole: Int) -> Double? {
+        whole == 0 ? nil : Double(part) / Double(whole)
+    }
+
+    /// The relative change from `previous` to `current` (环比/同比), or nil without a previous figure.
+    public static func change(from previous: Int?, to current: Int) -> Double? {
+        guard let previous, previous > 0 else { return nil }
+        return Double(current - previous) / Double(previous)
+    }
+}

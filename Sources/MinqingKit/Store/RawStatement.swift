@@ -1,0 +1,83 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement driven through the SQLite C API for the bulk paths (one reused statement,
+/// bound and stepped per row). GRDB's `Statement` owns the `sqlite3_stmt`; this keeps it alive.
+final class RawStatement {
+    private let statement: Statement
+    private let handle: OpaquePointer
+    private let sql: String
+
+    /// Prepares `sql` on `db`.
+    init(_ db: Database, _ sql: String) throws {
+        self.statement = try db.makeStatement(sql: sql)
+        self.handle = statement.sqliteStatement
+        self.sql = sql
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    /// Binds text to parameter `index` (1-based).
+    func bind(_ index: Int32, _ text: String) throws {
+        var text = text
+        let code = text.withUTF8 { bytes -> Int32 in
+            guard let base = bytes.baseAddress, bytes.count > 0 else {
+                return sqlite3_bind_text(handle, index, "", 0, RawStatement.transient)
+            }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), RawStatement.transient)
+            }
+        }
+        try check(code, "绑定参数 \(index)")
+    }
+
+    /// Binds an integer to parameter `index` (1-based).
+    func bind(_ index: Int32, _ value: Int) throws {
+        try check(sqlite3_bind_int64(handle, index, Int64(value)), "绑定参数 \(index)")
+    }
+
+    /// Binds a real to parameter `index` (1-based).
+    func bind(_ index: Int32, _ value: Double) throws {
+        try check(sqlite3_bind_double(handle, index, value), "绑定参数 \(index)")
+    }
+
+    /// Runs a statement that returns no rows, then resets it for reuse.
+    func run() throws {
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        if code != SQLITE_DONE && code != SQLITE_ROW { try check(code, "执行") }
+    }
+
+    /// Steps to the next row; false when done (the statement is then reset).
+    func step() throws -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        sqlite3_reset(handle)
+        if code == SQLITE_DONE { return false }
+        try check(code, "读取")
+        return false
+    }
+
+    /// Resets the statement and clears its bindings.
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Column `index` (0-based) of the current row as text ("" for NULL).
+    func text(_ index: Int32) -> String {
+        guard let pointer = sqlite3_column_text(handle, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return String(decoding: UnsafeRawBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    /// Column `index` (0-based) of the current row as an integer.
+    func int(_ index: Int32) -> Int { Int(sqlite3_column_int64(handle, index)) }
+
+    /// Throws a ``StoreError``-like database error for a failing SQLite result code.
+    private func check(_ code: Int32, _ action: String) throws {
+        guard code != SQLITE_OK else { return }
+        let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "\(action)失败：\(message)", sql: sql)
+    }
+}

@@ -1,0 +1,119 @@
+import GRDB
+
+/// The database schema as migrations. A migration that has landed is never edited: add a new one.
+enum Schema {
+    /// The migrations in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-demands") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// v1: demands, ingests, their files and problems, late status updates and corrections.
+    static let v1 = """
+        CREATE TABLE ingest (
+            id INTEGER PRIMARY KEY,
+            month TEXT NOT NULL,
+            command TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            accepted INTEGER NOT NULL,
+            rejected INTEGER NOT NULL,
+            notices INTEGER NOT NULL,
+            added INTEGER NOT NULL,
+            changed INTEGER NOT NULL,
+            removed INTEGER NOT NULL,
+            late_updates INTEGER NOT NULL,
+            config_digest TEXT NOT NULL,
+            seeds_digest TEXT NOT NULL
+        );
+        CREATE INDEX ingest_by_month ON ingest(month, id);
+
+        CREATE TABLE ingest_file (
+            ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            encoding TEXT NOT NULL,
+            rows INTEGER NOT NULL,
+            accepted INTEGER NOT NULL,
+            rejected INTEGER NOT NULL,
+            PRIMARY KEY (ingest_id, position)
+        );
+
+        CREATE TABLE demand (
+            id TEXT PRIMARY KEY NOT NULL,
+            month TEXT NOT NULL,
+            received TEXT NOT NULL,
+            received_day INTEGER NOT NULL,
+            received_secs INTEGER NOT NULL,
+            channel TEXT NOT NULL,
+            content TEXT NOT NULL,
+            status TEXT NOT NULL,
+            petitioner TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            headcount INTEGER NOT NULL,
+            township_given TEXT NOT NULL,
+            village TEXT NOT NULL,
+            domain_given TEXT NOT NULL,
+            grade_given TEXT NOT NULL,
+            department_given TEXT NOT NULL,
+            resolved TEXT NOT NULL,
+            satisfaction TEXT NOT NULL,
+            domain TEXT NOT NULL,
+            township TEXT NOT NULL,
+            department TEXT NOT NULL,
+            liaison TEXT NOT NULL,
+            primary_unit TEXT NOT NULL,
+            primary_type TEXT NOT NULL,
+            grade TEXT NOT NULL,
+            grade_basis TEXT NOT NULL,
+            unit_basis TEXT NOT NULL,
+            repeat_key TEXT NOT NULL,
+            source_file TEXT NOT NULL,
+            source_line INTEGER NOT NULL,
+            ingest_id INTEGER NOT NULL REFERENCES ingest(id)
+        );
+        CREATE INDEX demand_by_month ON demand(month, received_day, received_secs, id);
+        CREATE INDEX demand_by_person ON demand(repeat_key, received_day) WHERE repeat_key <> '';
+
+        CREATE TABLE problem (
+            ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+            seq INTEGER NOT NULL,
+            file TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            level TEXT NOT NULL,
+            column_name TEXT NOT NULL,
+            message TEXT NOT NULL,
+            raw TEXT NOT NULL,
+            PRIMARY KEY (ingest_id, seq)
+        );
+
+        CREATE TABLE late_update (
+            demand_id TEXT NOT NULL,
+            month TEXT NOT NULL,
+            ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+            status TEXT NOT NULL,
+            resolved TEXT NOT NULL,
+            satisfaction TEXT NOT NULL,
+            previous_status TEXT NOT NULL,
+            previous_resolved TEXT NOT NULL,
+            previous_satisfaction TEXT NOT NULL,
+            PRIMARY KEY (demand_id, month)
+        );
+
+        CREATE TABLE correction (
+            ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+            seq INTEGER NOT NULL,
+            demand_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old_value TEXT NOT NULL,
+            new_value TEXT NOT NULL,
+            PRIMARY KEY (ingest_id, seq)
+        );
+        """
+}

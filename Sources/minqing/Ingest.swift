@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import MinqingKit
+
+/// `minqing ingest`: store the month's inputs without writing reports.
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "只导入本月诉求到数据库，不写报告。")
+
+    @OptionGroup var month: MonthOption
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let logger = try workspace.makeLogger()
+        let month = try month.resolve()
+        let encoding = try input.resolveEncoding()
+        let pipeline = Pipeline(workspace: workspace.workspace, logger: logger)
+        do {
+            let lock = try WorkspaceLock(databasePath: workspace.workspace.database)
+            defer { withExtendedLifetime(lock) {} }
+            let outcome = try pipeline.ingest(
+                month: month, inputs: input.inputs, encoding: encoding, strict: input.strict, command: "ingest")
+            logProblems(outcome.problems, logger: logger)
+            print(SummaryLine.text(outcome: outcome, report: nil))
+        } catch {
+            throw Failure.exitCode(for: error, logger: logger)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MinqingKit
+
+/// Exit statuses (SPEC §5).
+enum ExitStatus {
+    static let ok: Int32 = 0
+    /// Input refused, a row rejected under --strict, or a row `check` would reject.
+    static let refused: Int32 = 1
+    /// Usage or configuration error.
+    static let usage: Int32 = 2
+    /// Another run holds the workspace lock.
+    static let busy: Int32 = 75
+}
+
+/// Options every workspace command shares.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: "数据库文件（默认 ./minqing.sqlite）。")
+    var database: String?
+
+    @Option(help: "基础数据文件夹（默认 ./seeds）。")
+    var seeds: String?
+
+    @Option(help: "配置文件（默认 ./minqing.toml；不存在时使用内置默认值）。")
+    var config: String?
+
+    @Option(help: "报告输出文件夹（默认 ./reports，每月写入其下的 YYYY-MM/）。")
+    var out: String?
+
+    @Option(help: "日志级别：trace、debug、info、notice、warning、error、critical（也可用环境变量 MINQING_LOG_LEVEL）。")
+    var logLevel: String?
+
+    var workspace: Workspace {
+        Workspace(database: database, seeds: seeds, config: config, output: out)
+    }
+
+    /// A logger on stderr at the chosen level.
+    func makeLogger() throws -> Logger {
+        let text = logLevel ?? ProcessInfo.processInfo.environment["MINQING_LOG_LEVEL"] ?? "info"
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            throw ValidationError("未知的日志级别「\(text)」，应为 trace、debug、info、notice、warning、error 或 critical。")
+        }
+        LoggingBootstrap.once()
+        var logger = Logger(label: "minqing")
+        logger.logLevel = level
+        return logger
+    }
+}
+
+/// Options naming the month.
+struct MonthOption: ParsableArguments {
+    @Option(help: "报告月份 YYYY-MM（默认上一个自然月）。")
+    var month: String?
+
+    /// The month asked for, or the previous calendar month.
+    func resolve() throws -> YearMonth {
+        guard let month else { return YearMonth.containing(Date()).previous }
+        guard let parsed = YearMonth(parsing: month) else {
+            throw ValidationError("月份「\(month)」无效，应写成 YYYY-MM，例如 2026-10。")
+        }
+        return parsed
+    }
+}
+
+/// Options for reading input files.
+struct InputOptions: ParsableArguments {
+    @Option(help: "强制输入编码：utf-8 或 gb18030（默认自动识别）。")
+    var encoding: String?
+
+    @Flag(help: "有任何一行被拒收时，整个运行失败（退出码 1），不写入数据库和报告。")
+    var strict = false
+
+    @Argument(help: "本月的诉求记录 CSV 文件（一个或多个）。")
+    var inputs: [String] = []
+
+    func resolveEncoding() throws -> TextEncoding? {
+        guard let encoding else { return nil }
+        guard let value = TextEncoding(rawValue: encoding.lowercased().replacingOccurrences(of: "utf8", with: "utf-8")) else {
+            throw ValidationError("未知的编码「\(encoding)」，应为 utf-8 或 gb18030。")
+        }
+        return value
+    }
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("请给出至少一个输入 CSV 文件。") }
+    }
+}
+
+/// Bootstraps swift-log once, to stderr.
+enum LoggingBootstrap {
+    private static let done: Void = { LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) } }()
+    static func once() { _ = done }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import MinqingKit
+
+/// `minqing run`: ingest the month's inputs and write its reports.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "导入本月诉求、分类评分，并写出民情月报。")
+
+    @OptionGroup var month: MonthOption
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var input: InputOptions
+    @Option(help: "Markdown 报告模板（默认使用内置模板）。")
+    var template: String?
+
+    func run() throws {
+        let logger = try workspace.makeLogger()
+        let month = try month.resolve()
+        let encoding = try input.resolveEncoding()
+        let pipeline = Pipeline(workspace: workspace.workspace, logger: logger)
+        do {
+            let lock = try WorkspaceLock(databasePath: workspace.workspace.database)
+            defer { withExtendedLifetime(lock) {} }
+            let outcome = try pipeline.ingest(
+                month: month, inputs: input.inputs, encoding: encoding, strict: input.strict, command: "run")
+            logProblems(outcome.problems, logger: logger)
+            let report = try pipeline.report(month: month, templatePath: template)
+            print(SummaryLine.text(outcome: outcome, report: report))
+        } catch {
+            throw Failure.exitCode(for: error, logger: logger)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what minqing needs on Debian/Ubuntu: the C libraries (libxlsxwriter, SQLite, pkg-config)
+# and, with --test, Python's openpyxl (the end-to-end tests read the workbook back with it).
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for pkg in libxlsxwriter-dev libsqlite3-dev pkg-config; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  if ! python3 -c "import openpyxl" >/dev/null 2>&1; then
+    echo "installing: openpyxl (python)" >&2
+    python3 -m pip install -q openpyxl || $SUDO apt-get install -y -qq python3-openpyxl >/dev/null
+  fi
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "swift was not found on PATH: install the Swift 6 toolchain (https://www.swift.org/install/linux/)." >&2
+  exit 1
+fi
