@@ -72,7 +72,7 @@ BAD_KINDS = [
     "bad_headcount",      # 人数 not a positive integer
     "duplicate_id",       # 编号 of an earlier row
     "after_month",        # 受理日期 after the report month
-    "unknown_channel",    # 渠道 not in channels.csv
+    "unknown_channel",    # 渠道 not in channels.csv (minqing keeps the row with a notice)
     "unknown_village",    # 村社区 not in places.csv (a notice, not a rejection)
     "unknown_department", # 主管部门 not in units.csv (a notice, not a rejection)
 ]

@@ -9,9 +9,9 @@ GEN="python3 scripts/gen_demands.py --seeds seeds"
 $GEN --month 2026-09 --rows 120 --seed 9 --bad-rows 3 \
     --out SampleData/2026-09/群众诉求-2026-09.csv
 
-# October platform export: UTF-8 with BOM, CRLF, 110 demands + 4 bad rows (headcount 0, duplicate
-# 编号, received after the month, unknown channel) + 6 September demands resolved in October
-$GEN --month 2026-10 --rows 110 --seed 10 --bad-rows 4 --bad-start 3 \
+# October platform export: UTF-8 with BOM, CRLF, 110 demands + 4 bad rows (unknown status, headcount,
+# duplicate 编号, received after the month) + 6 September demands resolved in October
+$GEN --month 2026-10 --rows 110 --seed 10 --bad-rows 4 --bad-start 2 \
     --encoding utf-8-sig --crlf \
     --late-from SampleData/2026-09/群众诉求-2026-09.csv --late-count 6 \
     --out SampleData/2026-10/群众诉求-2026-10.csv

@@ -5,9 +5,9 @@ public enum DefaultTemplate {
     /// The template text.
     public static let text = #"""
 {{! minqing 民情月报 Markdown template. Copy this file, edit it, and pass it with --template or set
-    template = "path" in minqing.toml. Tag names are ASCII; values are Chinese. Every {{value}} is
-    escaped for Markdown (| < > [ ] * _ ` and line breaks); {{{value}}} inserts it unescaped.
-    The keys available are listed in docs/TEMPLATES.md. }}
+    template = "path" in minqing.toml. Tag names are ASCII; values are Chinese. A value in double
+    braces is escaped for Markdown (| < > [ ] * _ ` and line breaks); a value in triple braces is
+    inserted as it is. The keys available are listed in docs/TEMPLATES.md. }}
 # {{county}}民情月报（{{monthTitle}}）
 
 > 本月共受理群众诉求 **{{total}}** 件，其中 A 级（重要紧急）{{gradeA}} 件、B 级（一般）{{gradeB}} 件；已办结 {{resolved}} 件，办结率 {{resolutionRate}}，满意率 {{satisfactionRate}}，基层化解率 {{grassrootsRate}}。诉求量环比 {{monthOnMonth}}，同比 {{yearOnYear}}。
