@@ -29,9 +29,7 @@ public struct HeaderMatch: Sendable, Equatable {
 public enum HeaderMatcher {
     /// Normalises a header cell: strips a BOM, ASCII and full-width spaces.
     public static func normalise(_ cell: String) -> String {
-        var text = cell
-        while text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(["\u{3000}"]))
+        cell.trimmedBlank
     }
 
     /// Matches `cells` against `columns`.

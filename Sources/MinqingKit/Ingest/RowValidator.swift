@@ -47,7 +47,7 @@ public struct RowValidator: Sendable {
         var notices: [Notice] = []
         func value(_ column: ColumnSpec) -> String {
             guard let i = index[column.header], i < fields.count else { return "" }
-            return fields[i].trimmingCharacters(in: RowValidator.blank)
+            return fields[i].trimmedBlank
         }
         func required(_ column: ColumnSpec) -> String {
             let text = value(column)
@@ -58,7 +58,7 @@ public struct RowValidator: Sendable {
         if hasNUL {
             problems.append(RowProblem(column: "", message: "该行含有空字符（NUL），文件可能已损坏，请从原系统重新导出"))
         }
-        if fields.count > headerCount, fields[headerCount...].contains(where: { !$0.trimmingCharacters(in: RowValidator.blank).isEmpty }) {
+        if fields.count > headerCount, fields[headerCount...].contains(where: { !$0.trimmedBlank.isEmpty }) {
             problems.append(RowProblem(
                 column: "",
                 message: "该行有 \(fields.count) 个字段，比表头的 \(headerCount) 列多（可能是内容中的逗号没有加引号）"))
@@ -163,8 +163,6 @@ public struct RowValidator: Sendable {
         return .accepted(input, notices)
     }
 
-    /// Spaces trimmed from every value: ASCII whitespace, full-width space, BOM.
-    static let blank = CharacterSet.whitespacesAndNewlines.union(["\u{3000}", "\u{FEFF}"])
     static let phoneCharacters = CharacterSet(charactersIn: "0123456789 -+()（）－")
 
     static func badDate(_ text: String) -> String {

@@ -17,8 +17,8 @@ public enum DemandStatus: String, Sendable, CaseIterable, Codable {
 
     /// Reads a status written in the input, or nil when the spelling is unknown.
     public init?(spelling: String) {
-        let key = spelling.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let status = DemandStatus.spellings[key] else { return nil }
+        let text = spelling.trimmedBlank
+        guard let status = DemandStatus.spellings[text] ?? DemandStatus.spellings[text.lowercased()] else { return nil }
         self = status
     }
 

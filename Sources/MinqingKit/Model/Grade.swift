@@ -5,7 +5,7 @@ public enum Grade: String, Sendable, CaseIterable, Codable {
 
     /// Reads a manual grade (`A`/`B`, either case, or 重要紧急/一般), nil otherwise.
     public init?(spelling: String) {
-        switch spelling.trimmingCharacters(in: .whitespaces).uppercased() {
+        switch spelling.trimmedBlank.uppercased() {
         case "A", "A级", "重要紧急": self = .a
         case "B", "B级", "一般": self = .b
         default: return nil

@@ -10,7 +10,7 @@ public enum Satisfaction: String, Sendable, CaseIterable, Codable {
 
     /// Reads an evaluation; blank is 未评价; nil when the text is not on the scale.
     public init?(spelling: String) {
-        let text = spelling.trimmingCharacters(in: .whitespaces)
+        let text = spelling.trimmedBlank
         if text.isEmpty {
             self = .unrated
             return

@@ -67,16 +67,19 @@ public struct Pipeline {
         let store = try Store(path: workspace.database)
         let digests = try Digests.of(configPath: workspace.config, seedsFolder: workspace.seeds)
         let started = Clock.timestamp()
+        var timer = StageTimer(logger: logger)
         return try store.write { db in
             let writer = try MonthIngestWriter(
                 db: db, month: month, rules: config.grading, command: command, startedAt: started,
                 configDigest: digests.config, seedsDigest: digests.seeds)
             let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
             let files = try scanner.scan(paths: inputs) { event in try writer.accept(event) }
+            timer.mark("ingest: read, check and classify")
             let pathByName = Dictionary(files.map { ($0.name, $0.path) }, uniquingKeysWith: { a, _ in a })
             let outcome = try writer.finish(files: files) { name, lines in
                 RawLines.fetch(path: pathByName[name] ?? name, lines: lines, encoding: encoding)
             }
+            timer.mark("ingest: repeat demands, corrections, store")
             if strict && outcome.rejected > 0 { throw StrictRejection(rejected: outcome.rejected) }
             return outcome
         }
@@ -93,6 +96,7 @@ public struct Pipeline {
             markdown = try MarkdownReport.builtIn()
         }
         let store = try Store(path: workspace.database)
+        var timer = StageTimer(logger: logger)
         return try store.read { db in
             let reader = MonthReader(db: db, month: month)
             guard let ingest = try reader.latestIngest() else { throw NothingToReport(month: month) }
@@ -104,9 +108,11 @@ public struct Pipeline {
                 lateResolved: try reader.lateResolved().map { BulletinData.LateResolved(demand: $0.demand, previousStatus: $0.previousStatus) },
                 gradeACount: try reader.count(.gradeA), unresolvedCount: try reader.count(.unresolved),
                 scoring: config.scoring, masker: PersonalDataMasker(enabled: config.maskPersonalInfo))
+            timer.mark("report: score")
             let output = try OutputFiles(folder: workspace.folder(for: month))
             let workbookPath = output.temporaryPath(for: ReportNames.workbook(month))
             try WorkbookWriter(data: data, reader: reader).write(to: workbookPath)
+            timer.mark("report: workbook")
             var gradeA: [ReportDemand] = [], unresolved: [ReportDemand] = []
             try reader.forEachDemand(.gradeA) { if gradeA.count < MarkdownReport.listLimit { gradeA.append($0) } }
             try reader.forEachDemand(.unresolved) {
@@ -116,6 +122,7 @@ public struct Pipeline {
             try output.write(Array(text.utf8), as: ReportNames.markdown(month))
             try output.write(ProblemsCSV.render(data.problems), as: ReportNames.problems(month))
             try output.commit()
+            timer.mark("report: Markdown and 数据问题")
             let folder = workspace.folder(for: month)
             return ReportOutcome(
                 month: month, summary: summary,

@@ -63,7 +63,7 @@ public enum ReferenceLoader {
                 for header in headers {
                     let i = match.index[header] ?? 0
                     let raw = i < reader.fieldCount ? reader.field(i) : ""
-                    values[header] = raw.trimmingCharacters(in: .whitespaces)
+                    values[header] = raw.trimmedBlank
                 }
                 if values.values.allSatisfy(\.isEmpty) { continue }
                 try row(reader.recordLine, values)
@@ -136,7 +136,7 @@ public enum ReferenceLoader {
                     message: "领域「\(name)」的主管部门「\(department)」不在 units.csv 中。请在 units.csv 登记该单位，或改正部门名称。")
             }
             let keywords = (v["关键词"] ?? "").split(separator: "|").map {
-                $0.trimmingCharacters(in: .whitespaces)
+                String($0).trimmedBlank
             }.filter { !$0.isEmpty }
             seen[name] = line
             domains.append(DomainRule(name: name, department: department, keywords: keywords))
@@ -152,7 +152,7 @@ public enum ReferenceLoader {
             let name = v["渠道"] ?? ""
             guard !name.isEmpty else { throw ReferenceError(path: path, line: line, message: "渠道名称为空。") }
             let aliases = (v["别名"] ?? "").split(separator: "|").map {
-                $0.trimmingCharacters(in: .whitespaces)
+                String($0).trimmedBlank
             }.filter { !$0.isEmpty }
             for spelling in [name] + aliases {
                 let key = spelling.lowercased()
