@@ -9,7 +9,7 @@ struct DemandColumn: Sendable {
 /// The columns of the three demand lists (SPEC §7), then a few extra ones at the end.
 enum DemandSheetColumns {
     static let id = DemandColumn(header: "编号", width: 16, wrap: false) { d, _ in d.id }
-    static let received = DemandColumn(header: "受理日期", width: 12, wrap: false) { d, _ in d.received }
+    static let received = DemandColumn(header: "受理日期", width: 18, wrap: false) { d, _ in d.received }
     static let channel = DemandColumn(header: "渠道", width: 11, wrap: false) { d, _ in d.channel }
     static let petitioner = DemandColumn(header: "诉求人", width: 9, wrap: false) { d, m in m.name(d.petitioner) }
     static let phone = DemandColumn(header: "联系电话", width: 14, wrap: false) { d, m in m.phone(d.phone) }

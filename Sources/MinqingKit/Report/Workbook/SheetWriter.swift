@@ -20,6 +20,21 @@ struct SheetWriter {
     /// Header/footer text with `&` doubled so it is not read as a code.
     static func escapeHeader(_ text: String) -> String { text.replacingOccurrences(of: "&", with: "&&") }
 
+    /// The height (points) a row needs so wrapped text in it is fully visible when printed: one line
+    /// per `width − 1` display units of each wrapped value, and one per line break; nil for one line.
+    static func rowHeight(_ wrapped: [(text: String, width: Double)]) -> Double? {
+        var lines = 1
+        for (text, width) in wrapped where !text.isEmpty {
+            let perLine = max(1, Int(width) - 1)
+            var count = 0
+            for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+                count += max(1, (displayWidth(String(line)) + perLine - 1) / perLine)
+            }
+            lines = max(lines, count)
+        }
+        return lines > 1 ? min(409, Double(lines) * 14.5 + 2) : nil
+    }
+
     /// A column width that fits the header and the widest of `values` (CJK characters count double).
     static func width(_ header: String, _ values: [String], min: Double = 6, max: Double = 40) -> Double {
         let widest = ([header] + values).map(displayWidth).max() ?? 0
@@ -53,14 +68,14 @@ struct SheetWriter {
             categories: XlsxRange(sheet: "分类统计", firstRow: 1, firstCol: 0, lastRow: domainCount, lastCol: 0),
             values: XlsxRange(sheet: "分类统计", firstRow: 1, firstCol: totalColumn, lastRow: domainCount, lastCol: totalColumn),
             seriesName: "诉求件数", horizontal: true)
-        try sheet.insertChart(row: 1, col: 3, byDomain, xScale: 1.3, yScale: 1.5)
+        try sheet.insertChart(row: 1, col: 3, byDomain, xScale: 1.2, yScale: max(1.5, Double(domainCount) * 0.11))
         let byChannel = try book.addColumnChart(
             title: "各渠道诉求件数",
             categories: XlsxRange(sheet: "分类统计", firstRow: 0, firstCol: 1, lastRow: 0, lastCol: s.channels.count),
             values: XlsxRange(
                 sheet: "分类统计", firstRow: domainCount + 1, firstCol: 1, lastRow: domainCount + 1, lastCol: s.channels.count),
             seriesName: "诉求件数")
-        try sheet.insertChart(row: 24, col: 3, byChannel, xScale: 1.3, yScale: 1.1)
+        try sheet.insertChart(row: 1, col: 13, byChannel, xScale: 1.2, yScale: max(1.5, Double(domainCount) * 0.11))
     }
 
     /// 分类统计: domains × channels, with totals.
@@ -147,6 +162,7 @@ struct SheetWriter {
     ) throws {
         let headers = columns.map(\.header), widths = columns.map(\.width)
         let formats = columns.map { $0.wrap ? style.wrapped : style.text }
+        let wrapIndexes = columns.indices.filter { columns[$0].wrap }
         var part = 1
         var sheet = try makeSheet(name, headers: headers, widths: widths)
         var row = 0
@@ -161,8 +177,12 @@ struct SheetWriter {
                 row = 0
             }
             row += 1
-            for (c, column) in columns.enumerated() {
-                try sheet.writeText(row, c, column.value(demand, data.masker), formats[c])
+            let values = columns.map { $0.value(demand, data.masker) }
+            if let height = Self.rowHeight(wrapIndexes.map { (values[$0], columns[$0].width) }) {
+                try sheet.setRowHeight(row, height)
+            }
+            for (c, value) in values.enumerated() {
+                try sheet.writeText(row, c, value, formats[c])
             }
         }
         try finishPart()
@@ -176,11 +196,13 @@ struct SheetWriter {
             "数据问题", headers: headers, widths: [Self.width("文件", problems.map(\.file)), 7, 7, 50, 60])
         for (i, p) in problems.enumerated() {
             let r = i + 1
+            let raw = data.masker.text(p.raw)
+            if let height = Self.rowHeight([(p.problemText, 50), (raw, 60)]) { try sheet.setRowHeight(r, height) }
             try sheet.writeText(r, 0, p.file, style.text)
             try sheet.writeNumber(r, 1, Double(p.line), style.integer)
             try sheet.writeText(r, 2, p.level.rawValue, style.text)
             try sheet.writeText(r, 3, p.problemText, style.wrapped)
-            try sheet.writeText(r, 4, data.masker.text(p.raw), style.wrapped)
+            try sheet.writeText(r, 4, raw, style.wrapped)
         }
         try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: max(problems.count, 1), lastCol: headers.count - 1)
     }

@@ -87,6 +87,17 @@ public final class XlsxWorksheet {
         try lxwCheck(worksheet_set_column(handle, firstCol, lastCol, width, fmt), context)
     }
 
+    /// Sets the height of `row` in points. In constant_memory mode call it before writing the row's cells.
+    public func setRowHeight(_ row: Int, _ height: Double) throws {
+        func context() -> String { "设置工作表「\(name)」第 \(row + 1) 行的行高" }
+        let (row32, _) = try validateCell(row, 0, context())
+        guard height.isFinite, height >= 0, height <= 409 else {
+            throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context(), reason: "行高 \(height) 无效（须在 0 至 409 磅之间）")
+        }
+        try checkOrder(row, context())
+        try lxwCheck(worksheet_set_row(handle, row32, height, nil), context())
+    }
+
     /// Freezes the rows above `row` and the columns left of `col` (row: 1, col: 0 freezes the header row).
     public func freezePanes(row: Int, col: Int) throws {
         let context = "冻结工作表「\(name)」的窗格"
