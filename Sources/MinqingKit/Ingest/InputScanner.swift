@@ -2,8 +2,9 @@ import Foundation
 
 /// What the scanner reports for each row of the inputs.
 public enum ScanEvent {
-    /// An accepted, classified demand; `sequence` numbers accepted rows across all files from 0.
-    case demand(Demand, sequence: Int)
+    /// An accepted, classified demand; `sequence` numbers accepted rows across all files from 0, and
+    /// `raw` gives the row's original text (for a problem found later, while the row is current).
+    case demand(Demand, sequence: Int, raw: () -> String)
     /// A rejected row or a notice.
     case problem(DataProblem)
 }
@@ -131,7 +132,9 @@ public final class InputScanner {
                                 raw: raw)))
                         }
                     }
-                    try sink(.demand(Demand(input: input, classification: classification), sequence: sequence))
+                    try sink(.demand(
+                        Demand(input: input, classification: classification), sequence: sequence,
+                        raw: { reader.rawRecord() }))
                     sequence += 1
                 }
             }

@@ -75,10 +75,7 @@ public struct Pipeline {
             let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
             let files = try scanner.scan(paths: inputs) { event in try writer.accept(event) }
             timer.mark("ingest: read, check and classify")
-            let pathByName = Dictionary(files.map { ($0.name, $0.path) }, uniquingKeysWith: { a, _ in a })
-            let outcome = try writer.finish(files: files) { name, lines in
-                RawLines.fetch(path: pathByName[name] ?? name, lines: lines, encoding: encoding)
-            }
+            let outcome = try writer.finish(files: files)
             timer.mark("ingest: repeat demands, corrections, store")
             if strict && outcome.rejected > 0 { throw StrictRejection(rejected: outcome.rejected) }
             return outcome
@@ -100,32 +97,31 @@ public struct Pipeline {
         return try store.read { db in
             let reader = MonthReader(db: db, month: month)
             guard let ingest = try reader.latestIngest() else { throw NothingToReport(month: month) }
-            let summary = try reader.summary(reference: reference, scoring: config.scoring)
-            let data = BulletinData(
-                county: config.county, month: month, summary: summary, ingest: ingest,
-                problems: try reader.problems(ingestID: ingest.id),
+            var data = BulletinData(
+                county: config.county, month: month,
+                summary: MonthAggregator(reference: reference, scoring: config.scoring).summary(month: month),
+                ingest: ingest, problems: try reader.problems(ingestID: ingest.id),
                 corrections: try reader.corrections(ingestID: ingest.id),
-                lateResolved: try reader.lateResolved().map { BulletinData.LateResolved(demand: $0.demand, previousStatus: $0.previousStatus) },
+                lateResolved: try reader.lateResolved().map {
+                    BulletinData.LateResolved(demand: $0.demand, previousStatus: $0.previousStatus)
+                },
                 gradeACount: try reader.count(.gradeA), unresolvedCount: try reader.count(.unresolved),
                 scoring: config.scoring, masker: PersonalDataMasker(enabled: config.maskPersonalInfo))
-            timer.mark("report: score")
+            let total = try reader.count(.all)
+            timer.mark("report: gather")
             let output = try OutputFiles(folder: workspace.folder(for: month))
             let workbookPath = output.temporaryPath(for: ReportNames.workbook(month))
-            try WorkbookWriter(data: data, reader: reader).write(to: workbookPath)
-            timer.mark("report: workbook")
-            var gradeA: [ReportDemand] = [], unresolved: [ReportDemand] = []
-            try reader.forEachDemand(.gradeA) { if gradeA.count < MarkdownReport.listLimit { gradeA.append($0) } }
-            try reader.forEachDemand(.unresolved) {
-                if unresolved.count < MarkdownReport.listLimit { unresolved.append($0) }
-            }
-            let text = markdown.render(data, gradeA: gradeA, unresolved: unresolved)
+            let pass = try WorkbookWriter(data: data, reader: reader, reference: reference).write(to: workbookPath, total: total)
+            data.summary = pass.summary
+            timer.mark("report: score and workbook")
+            let text = markdown.render(data, gradeA: pass.gradeA, unresolved: pass.unresolved)
             try output.write(Array(text.utf8), as: ReportNames.markdown(month))
             try output.write(ProblemsCSV.render(data.problems), as: ReportNames.problems(month))
             try output.commit()
             timer.mark("report: Markdown and 数据问题")
             let folder = workspace.folder(for: month)
             return ReportOutcome(
-                month: month, summary: summary,
+                month: month, summary: data.summary,
                 paths: [ReportNames.workbook(month), ReportNames.markdown(month), ReportNames.problems(month)].map {
                     folder + "/" + $0
                 })
@@ -142,17 +138,5 @@ enum Digests {
             hasher.update(Array(((try? FileDigest.sha256(path: seedsFolder + "/" + name)) ?? "").utf8))
         }
         return (config, hasher.hexDigest())
-    }
-}
-
-/// Re-reads chosen rows of an input file verbatim (for rows rejected after staging).
-enum RawLines {
-    static func fetch(path: String, lines: Set<Int>, encoding: TextEncoding?) -> [Int: String] {
-        var found: [Int: String] = [:]
-        guard let reader = try? CSVReader(path: path, encoding: encoding) else { return found }
-        while found.count < lines.count, (try? reader.nextRecord()) == true {
-            if lines.contains(reader.recordLine) { found[reader.recordLine] = reader.rawRecord() }
-        }
-        return found
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// What an ingest did to the database.
 public struct IngestOutcome: Sendable {
@@ -7,7 +8,7 @@ public struct IngestOutcome: Sendable {
     public var ingestID: Int
     public var month: YearMonth
     public var files: [FileSummary]
-    /// Rows accepted (this month's demands and late status changes).
+    /// Rows accepted (this month's demands and earlier months' rows).
     public var accepted: Int
     public var rejected: Int
     public var notices: Int
@@ -27,40 +28,48 @@ public struct IngestOutcome: Sendable {
 
 /// Writes one month's scanned rows into the database, inside the caller's transaction.
 ///
-/// Rows go to a temporary staging table first; ``finish(files:)`` then checks them against the
-/// database (编号 used by another month, late status changes, repeat demands), computes the corrections
-/// against the previous ingest of the month and replaces the month's demands.
+/// The month's previous demands are set aside (for the corrections) and the new rows are inserted
+/// directly; the primary key finds, at insert time, a 编号 that another month already uses (rejected)
+/// and an earlier month's row of a known demand (a late status change). ``finish(files:)`` then marks
+/// repeat demands, records the corrections and the ingest.
 final class MonthIngestWriter {
     let db: Database
     let month: YearMonth
     let rules: GradingRules
     let ingestID: Int
+    let isRerun: Bool
     private let insert: RawStatement
     var problems: [DataProblem] = []
+    /// This month's demands for repeat detection (order = input sequence).
     var people: [RepeatDetector.Entry] = []
-    private var monthRows = 0
-    private var lateRows = 0
+    /// The rowid of each inserted demand, by input sequence (0 when not inserted).
+    var rowids: [Int64] = []
+    /// Accepted rows later rejected here, per file name.
+    var lateRejections: [String: Int] = [:]
+    var lateUpdates = 0
 
-    /// Starts an ingest of `month`: records it in the history and creates the staging table.
+    /// Starts an ingest of `month`: records it, and sets the month's previous demands aside.
     init(db: Database, month: YearMonth, rules: GradingRules, command: String, startedAt: String,
          configDigest: String, seedsDigest: String) throws {
         self.db = db
         self.month = month
         self.rules = rules
+        let m = month.description
+        isRerun = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM ingest WHERE month = ?)", arguments: [m]) ?? false
         try db.execute(
             sql: """
                 INSERT INTO ingest (month, command, started_at, finished_at, accepted, rejected, notices, added,
                     changed, removed, late_updates, config_digest, seeds_digest)
                 VALUES (?, ?, ?, '', 0, 0, 0, 0, 0, 0, 0, ?, ?)
                 """,
-            arguments: [month.description, command, startedAt, configDigest, seedsDigest])
+            arguments: [m, command, startedAt, configDigest, seedsDigest])
         ingestID = Int(db.lastInsertedRowID)
-        try db.execute(sql: "DROP TABLE IF EXISTS temp.incoming")
-        try db.execute(
-            sql: "CREATE TEMP TABLE incoming (seq INTEGER PRIMARY KEY, \(DemandColumns.list))")
-        try db.execute(sql: "CREATE INDEX temp.incoming_id ON incoming(id)")
-        insert = try RawStatement(
-            db, "INSERT INTO incoming (\(DemandColumns.list), seq) VALUES (\(DemandColumns.placeholders), ?)")
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.previous")
+        try db.execute(sql: "CREATE TEMP TABLE previous AS SELECT * FROM demand WHERE month = ?", arguments: [m])
+        try db.execute(sql: "CREATE UNIQUE INDEX temp.previous_id ON previous(id)")
+        try db.execute(sql: "DELETE FROM demand WHERE month = ?", arguments: [m])
+        try db.execute(sql: "DELETE FROM late_update WHERE month = ?", arguments: [m])
+        insert = try RawStatement(db, "INSERT INTO demand (\(DemandColumns.list)) VALUES (\(DemandColumns.placeholders))")
     }
 
     /// Takes one scanned row.
@@ -68,22 +77,64 @@ final class MonthIngestWriter {
         switch event {
         case .problem(let problem):
             problems.append(problem)
-        case .demand(let demand, let sequence):
+        case .demand(let demand, let sequence, let raw):
             let input = demand.input
             let key = RepeatDetector.personKey(phone: input.phone, petitioner: input.petitioner, village: input.village)
             try DemandColumns.bind(demand, repeatKey: key, ingestID: ingestID, to: insert)
-            try insert.bind(Int32(DemandColumns.names.count + 1), sequence)
-            try insert.run()
+            let inserted = try insert.runUnlessDuplicate()
+            if rowids.count <= sequence { rowids.append(contentsOf: repeatElement(0, count: sequence + 1 - rowids.count)) }
+            if inserted { rowids[sequence] = db.lastInsertedRowID }
             if input.month == month {
-                monthRows += 1
-                if !key.isEmpty {
-                    people.append(RepeatDetector.Entry(
-                        key: key, day: Int32(input.received.day.dayNumber),
-                        seconds: Int32(input.received.secondsOfDay ?? 0), order: Int32(sequence), id: input.id))
+                if inserted {
+                    if !key.isEmpty {
+                        people.append(RepeatDetector.Entry(
+                            key: key, day: Int32(input.received.day.dayNumber),
+                            seconds: Int32(input.received.secondsOfDay ?? 0), order: Int32(sequence), id: input.id))
+                    }
+                } else {
+                    try rejectUsedID(input, raw: raw())
                 }
+            } else if inserted {
+                problems.append(DataProblem(
+                    file: input.sourceFile, line: input.sourceLine, level: .notice, column: "受理日期",
+                    message: "往月诉求 \(input.id)（受理日期 \(input.received.day)）在数据库中没有记录，已按其受理月份 \(input.month) 保存",
+                    raw: raw()))
             } else {
-                lateRows += 1
+                try recordLateUpdate(input)
             }
         }
+    }
+
+    /// A 编号 that a demand of another month already has cannot be this month's demand.
+    private func rejectUsedID(_ input: DemandInput, raw: String) throws {
+        let other = try Row.fetchOne(db, sql: "SELECT month, received FROM demand WHERE id = ?", arguments: [input.id])
+        let otherMonth: String = other?["month"] ?? "?", received: String = other?["received"] ?? "?"
+        problems.append(DataProblem(
+            file: input.sourceFile, line: input.sourceLine, level: .rejected, column: "编号",
+            message: "编号 \(input.id) 已属于 \(otherMonth) 受理的另一条诉求（受理日期 \(received)），同一编号不能用于两条诉求；请核对编号",
+            raw: raw))
+        lateRejections[input.sourceFile, default: 0] += 1
+    }
+
+    /// An earlier month's row of a known demand: its new status, 办结日期 and 满意度 as of this month.
+    private func recordLateUpdate(_ input: DemandInput) throws {
+        guard let old = try Row.fetchOne(
+            db, sql: "SELECT status, resolved, satisfaction FROM demand WHERE id = ?", arguments: [input.id])
+        else { return }
+        let status = input.status.rawValue, resolved = input.resolved?.description ?? ""
+        let satisfaction = input.satisfaction.rawValue
+        let oldStatus: String = old["status"], oldResolved: String = old["resolved"]
+        let oldSatisfaction: String = old["satisfaction"]
+        guard status != oldStatus || resolved != oldResolved || satisfaction != oldSatisfaction else { return }
+        lateUpdates += 1
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO late_update (demand_id, month, ingest_id, status, resolved, satisfaction,
+                    previous_status, previous_resolved, previous_satisfaction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                input.id, month.description, ingestID, status, resolved, satisfaction, oldStatus, oldResolved,
+                oldSatisfaction,
+            ])
     }
 }

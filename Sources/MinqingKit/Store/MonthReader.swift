@@ -20,8 +20,18 @@ public struct ReportDemand: Sendable, Equatable {
     public var satisfaction: String
     public var content: String
     public var primaryUnit: String
+    public var primaryUnitType: String
     public var unitBasis: String
     public var headcount: Int
+
+    /// The facts the month's statistics need.
+    public var facts: DemandFacts {
+        DemandFacts(
+            domain: domain, channel: channel, status: DemandStatus(rawValue: status) ?? .pending,
+            grade: Grade(rawValue: grade) ?? .b, satisfaction: Satisfaction(rawValue: satisfaction) ?? .unrated,
+            primaryUnit: primaryUnit, primaryUnitType: primaryUnitType, township: township, liaison: liaison,
+            village: village, headcount: headcount)
+    }
 }
 
 /// Which demands of the month a list shows.
@@ -93,29 +103,10 @@ public struct MonthReader {
             files: files)
     }
 
-    /// The month's statistics, with 环比/同比 from the database when those months were ingested.
-    public func summary(reference: ReferenceData, scoring: ScoringRules) throws -> MonthSummary {
-        var aggregator = MonthAggregator(reference: reference, scoring: scoring)
-        let statement = try RawStatement(
-            db,
-            """
-            SELECT domain, channel, status, grade, satisfaction, primary_unit, primary_type, township, liaison, village,
-                headcount FROM demand WHERE month = ?
-            """)
-        try statement.bind(1, month.description)
-        while try statement.step() {
-            aggregator.add(DemandFacts(
-                domain: statement.text(0), channel: statement.text(1),
-                status: DemandStatus(rawValue: statement.text(2)) ?? .pending,
-                grade: Grade(rawValue: statement.text(3)) ?? .b,
-                satisfaction: Satisfaction(rawValue: statement.text(4)) ?? .unrated,
-                primaryUnit: statement.text(5), primaryUnitType: statement.text(6), township: statement.text(7),
-                liaison: statement.text(8), village: statement.text(9), headcount: statement.int(10)))
-        }
-        var summary = aggregator.summary(month: month)
+    /// Fills in 环比/同比 figures from the database (when those months were ingested).
+    public func addHistory(to summary: inout MonthSummary) throws {
         summary.previousMonthTotal = try total(of: month.previous)
         summary.sameMonthLastYearTotal = try total(of: month.adding(months: -12))
-        return summary
     }
 
     /// The number of demands of `other`, or nil when that month was never ingested.
@@ -132,7 +123,7 @@ public struct MonthReader {
             db,
             """
             SELECT id, received, channel, petitioner, phone, township, village, domain, grade, grade_basis, department,
-                liaison, status, resolved, satisfaction, content, primary_unit, unit_basis, headcount
+                liaison, status, resolved, satisfaction, content, primary_unit, primary_type, unit_basis, headcount
             FROM demand WHERE month = ?\(filter.condition) ORDER BY received_day, received_secs, id
             """)
         try statement.bind(1, month.description)
@@ -143,8 +134,8 @@ public struct MonthReader {
                 village: statement.text(6), domain: statement.text(7), grade: statement.text(8),
                 gradeBasis: statement.text(9), department: statement.text(10), liaison: statement.text(11),
                 status: statement.text(12), resolved: statement.text(13), satisfaction: statement.text(14),
-                content: statement.text(15), primaryUnit: statement.text(16), unitBasis: statement.text(17),
-                headcount: statement.int(18)))
+                content: statement.text(15), primaryUnit: statement.text(16), primaryUnitType: statement.text(17),
+                unitBasis: statement.text(18), headcount: statement.int(19)))
         }
     }
 
@@ -182,7 +173,7 @@ public struct MonthReader {
             sql: """
                 SELECT d.id, d.received, d.channel, d.petitioner, d.phone, d.township, d.village, d.domain, d.grade,
                     d.grade_basis, d.department, d.liaison, u.status, u.resolved, u.satisfaction, d.content, d.primary_unit,
-                    d.unit_basis, d.headcount, u.previous_status
+                    d.primary_type, d.unit_basis, d.headcount, u.previous_status
                 FROM late_update u JOIN demand d ON d.id = u.demand_id
                 WHERE u.month = ? AND u.status = '已办结' AND u.previous_status <> '已办结'
                 ORDER BY d.received_day, d.received_secs, d.id
@@ -192,9 +183,9 @@ public struct MonthReader {
                 ReportDemand(
                     id: r[0], received: r[1], channel: r[2], petitioner: r[3], phone: r[4], township: r[5], village: r[6],
                     domain: r[7], grade: r[8], gradeBasis: r[9], department: r[10], liaison: r[11], status: r[12],
-                    resolved: r[13], satisfaction: r[14], content: r[15], primaryUnit: r[16], unitBasis: r[17],
-                    headcount: r[18]),
-                r[19]
+                    resolved: r[13], satisfaction: r[14], content: r[15], primaryUnit: r[16], primaryUnitType: r[17],
+                    unitBasis: r[18], headcount: r[19]),
+                r[20]
             ))
         }
         return result

@@ -15,6 +15,9 @@ final class RawStatement {
         self.sql = sql
     }
 
+    /// SQLITE_CONSTRAINT_PRIMARYKEY (a function-like macro Swift does not import).
+    static let constraintPrimaryKey = SQLITE_CONSTRAINT | (6 << 8)
+
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Binds text to parameter `index` (1-based).
@@ -46,6 +49,17 @@ final class RawStatement {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         if code != SQLITE_DONE && code != SQLITE_ROW { try check(code, "执行") }
+    }
+
+    /// Runs an insert, then resets it; false (instead of an error) when it violates the primary key.
+    func runUnlessDuplicate() throws -> Bool {
+        let code = sqlite3_step(handle)
+        let extended = sqlite3_extended_errcode(sqlite3_db_handle(handle))
+        sqlite3_reset(handle)
+        if code == SQLITE_DONE { return true }
+        if code == SQLITE_CONSTRAINT && extended == RawStatement.constraintPrimaryKey { return false }
+        try check(code, "执行")
+        return false
     }
 
     /// Steps to the next row; false when done (the statement is then reset).

@@ -1,35 +1,69 @@
-/// Writes the bulletin's sheets one by one (each in row order, as constant_memory requires).
-struct SheetWriter {
+/// Adds sheets with the bulletin's common layout: header row, column widths, frozen header, print setup.
+struct SheetFactory {
     let book: XlsxWorkbook
     let style: WorkbookStyle
-    let data: BulletinData
+    let county: String
+    let month: YearMonth
 
     /// Adds a sheet with its header row, column widths, frozen header and print setup.
     func makeSheet(_ name: String, headers: [String], widths: [Double]) throws -> XlsxWorksheet {
-        let sheet = try book.addWorksheet(name)
+        try layout(try book.addWorksheet(name), headers: headers, widths: widths)
+    }
+
+    /// Gives an existing sheet the header row, column widths, frozen header and print setup.
+    @discardableResult
+    func layout(_ sheet: XlsxWorksheet, headers: [String], widths: [Double]) throws -> XlsxWorksheet {
         for (col, width) in widths.enumerated() { try sheet.setColumn(col, col, width: width) }
         for (col, header) in headers.enumerated() { try sheet.writeText(0, col, header, style.header) }
         try sheet.freezePanes(row: 1, col: 0)
         try sheet.setupPrint(
             landscape: true, paperA4: true, fitWidthPages: 1, repeatHeaderRows: 0...0,
-            header: "&L\(Self.escapeHeader(data.county))&C\(Self.escapeHeader(data.month.chineseTitle)) 民情月报&R&A",
+            header: "&L\(Self.escapeHeader(county))&C\(Self.escapeHeader(month.chineseTitle)) 民情月报&R&A",
             footer: "&C第 &P 页，共 &N 页")
         return sheet
     }
 
     /// Header/footer text with `&` doubled so it is not read as a code.
     static func escapeHeader(_ text: String) -> String { text.replacingOccurrences(of: "&", with: "&&") }
+}
+
+/// Writes the bulletin's summary and remark sheets (each in row order, as constant_memory requires).
+struct SheetWriter {
+    let factory: SheetFactory
+    let data: BulletinData
+    /// The summary sheets created before the lists.
+    let placeholders: SummarySheets
+    var book: XlsxWorkbook { factory.book }
+    var style: WorkbookStyle { factory.style }
+
+    /// A summary sheet created up front gets its layout; any other sheet is added now.
+    func makeSheet(_ name: String, headers: [String], widths: [Double]) throws -> XlsxWorksheet {
+        if let sheet = try? placeholders.sheet(name) {
+            return try factory.layout(sheet, headers: headers, widths: widths)
+        }
+        return try factory.makeSheet(name, headers: headers, widths: widths)
+    }
 
     /// The height (points) a row needs so wrapped text in it is fully visible when printed: one line
-    /// per `width − 1` display units of each wrapped value, and one per line break; nil for one line.
+    /// per `width − 1` display units of each wrapped value (CJK counts 2), and one per line break; nil
+    /// for a single line. One pass over the UTF-8 bytes: this runs for every row of the long lists.
     static func rowHeight(_ wrapped: [(text: String, width: Double)]) -> Double? {
         var lines = 1
         for (text, width) in wrapped where !text.isEmpty {
             let perLine = max(1, Int(width) - 1)
-            var count = 0
-            for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-                count += max(1, (displayWidth(String(line)) + perLine - 1) / perLine)
+            var count = 0, current = 0, previous: UInt8 = 0
+            for byte in text.utf8 {
+                if byte == 0x0A || byte == 0x0D {
+                    if !(byte == 0x0A && previous == 0x0D) { count += max(1, (current + perLine - 1) / perLine) }
+                    current = 0
+                } else if byte < 0x80 {
+                    current += 1
+                } else if byte >= 0xC0 {
+                    current += 2
+                }
+                previous = byte
             }
+            count += max(1, (current + perLine - 1) / perLine)
             lines = max(lines, count)
         }
         return lines > 1 ? min(409, Double(lines) * 14.5 + 2) : nil
@@ -41,8 +75,8 @@ struct SheetWriter {
         return Swift.min(max, Swift.max(min, Double(widest) + 2))
     }
 
-    /// 总览: the indicators (its charts are added by ``overviewCharts(on:)`` once 分类统计 exists).
-    func overview() throws -> XlsxWorksheet {
+    /// 总览: the indicators (its charts are added by ``overviewCharts()``).
+    func overview() throws {
         let rows = Indicators.rows(data)
         let sheet = try makeSheet("总览", headers: ["指标", "数值"], widths: [18, 12])
         for (i, row) in rows.enumerated() {
@@ -55,11 +89,11 @@ struct SheetWriter {
             case .rate(nil), .change(nil): try sheet.writeText(r, 1, Formatting.none, style.text)
             }
         }
-        return sheet
     }
 
     /// The two charts of 总览 (demands by domain, by channel), drawn from 分类统计.
-    func overviewCharts(on sheet: XlsxWorksheet) throws {
+    func overviewCharts() throws {
+        let sheet = try placeholders.sheet("总览")
         let s = data.summary
         let domainCount = s.domains.count
         let totalColumn = s.channels.count + 1
@@ -154,38 +188,6 @@ struct SheetWriter {
             try writeRate(sheet, r, 5, t.resolutionRate)
         }
         try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: max(rows.count, 1), lastCol: headers.count - 1)
-    }
-
-    /// A demand list streamed from the database; continues on `name(2)`, `name(3)`… when full.
-    func demandList(
-        name: String, columns: [DemandColumn], reader: MonthReader, filter: DemandFilter, rowsPerSheet: Int
-    ) throws {
-        let headers = columns.map(\.header), widths = columns.map(\.width)
-        let formats = columns.map { $0.wrap ? style.wrapped : style.text }
-        let wrapIndexes = columns.indices.filter { columns[$0].wrap }
-        var part = 1
-        var sheet = try makeSheet(name, headers: headers, widths: widths)
-        var row = 0
-        func finishPart() throws {
-            try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: max(row, 1), lastCol: columns.count - 1)
-        }
-        try reader.forEachDemand(filter) { demand in
-            if row == rowsPerSheet {
-                try finishPart()
-                part += 1
-                sheet = try makeSheet("\(name)(\(part))", headers: headers, widths: widths)
-                row = 0
-            }
-            row += 1
-            let values = columns.map { $0.value(demand, data.masker) }
-            if let height = Self.rowHeight(wrapIndexes.map { (values[$0], columns[$0].width) }) {
-                try sheet.setRowHeight(row, height)
-            }
-            for (c, value) in values.enumerated() {
-                try sheet.writeText(row, c, value, formats[c])
-            }
-        }
-        try finishPart()
     }
 
     /// 数据问题: every rejected row and notice of the month's latest ingest.

@@ -1,22 +1,40 @@
 import Foundation
 
-/// Writes 民情月报-YYYY-MM.xlsx: the sheets and headers of SPEC §7, in that order.
+/// Writes 民情月报-YYYY-MM.xlsx: the sheets and headers of SPEC §7, in that order, in one pass over the
+/// month's demands.
 ///
 /// Every sheet has its header in row 1 (bold, frozen, repeated on printed pages), prints A4 landscape
 /// one page wide with the county, month and sheet name in the page header and page numbers in the
-/// footer. The long lists are streamed from the database in `constant_memory` mode, so memory does not
-/// grow with the month's size; 诉求明细 continues on 诉求明细(2), (3)… past Excel's row limit.
+/// footer. The workbook is written in `constant_memory` mode: the demands are read once, in 受理日期
+/// order, and each goes to 诉求明细 and, as it applies, to A级诉求 and 未办结诉求 while the statistics
+/// are added up; the summary sheets, which come first in the workbook, are filled afterwards (each sheet
+/// is still written in row order). Memory does not grow with the month's size; a list longer than
+/// Excel's row limit continues on 诉求明细(2), (3)…
 public struct WorkbookWriter {
     /// Data rows per sheet: Excel's 1,048,576 rows less the header.
     public static let rowsPerSheet = 1_048_575
 
+    /// What the pass over the demands produced besides the workbook.
+    public struct Pass: Sendable {
+        /// The month's statistics (without 环比/同比, which the caller adds from history first).
+        public var summary: MonthSummary
+        /// The first A级 and 未办结 demands, for the Markdown report.
+        public var gradeA: [ReportDemand]
+        public var unresolved: [ReportDemand]
+    }
+
     let data: BulletinData
     let reader: MonthReader
+    let reference: ReferenceData
     var rowsPerSheet = WorkbookWriter.rowsPerSheet
+    /// How many demands of each list the pass keeps for the Markdown report.
+    var previewLimit = MarkdownReport.listLimit
 
-    public init(data: BulletinData, reader: MonthReader) {
+    /// A writer for `data` (whose summary is filled in by the pass) reading demands through `reader`.
+    public init(data: BulletinData, reader: MonthReader, reference: ReferenceData) {
         self.data = data
         self.reader = reader
+        self.reference = reference
     }
 
     /// The time stored in the document properties: the first day of the following month, 00:00 UTC,
@@ -25,26 +43,77 @@ public struct WorkbookWriter {
         Date(timeIntervalSince1970: TimeInterval(data.month.next.firstDay.dayNumber) * 86_400)
     }
 
-    /// Writes the workbook to `path`.
-    public func write(to path: String) throws {
+    /// Writes the workbook to `path` and returns the statistics and list previews of the pass.
+    public func write(to path: String, total: Int) throws -> Pass {
         let book = try XlsxWorkbook(path: path, constantMemory: true)
         try book.setProperties(
             title: "\(data.county)民情月报（\(data.month.chineseTitle)）", subject: "民情月报",
             author: "minqing \(minqingVersion)", company: data.county, created: documentTime)
-        let style = WorkbookStyle(book)
-        let sheets = SheetWriter(book: book, style: style, data: data)
-        let overview = try sheets.overview()
+        let factory = SheetFactory(book: book, style: WorkbookStyle(book), county: data.county, month: data.month)
+
+        // The sheets in the SPEC's order; the summary sheets are filled after the pass.
+        let summaryNames = ["总览", "分类统计", "责任单位评分", "双联系责任表", "属地统计"]
+        let placeholders = try SummarySheets(factory: factory, names: summaryNames)
+        let lists = [
+            try DemandListSheets(
+                factory: factory, name: "A级诉求", columns: DemandSheetColumns.gradeA, count: data.gradeACount,
+                rowsPerSheet: rowsPerSheet, masker: data.masker),
+            try DemandListSheets(
+                factory: factory, name: "未办结诉求", columns: DemandSheetColumns.unresolved, count: data.unresolvedCount,
+                rowsPerSheet: rowsPerSheet, masker: data.masker),
+            try DemandListSheets(
+                factory: factory, name: "诉求明细", columns: DemandSheetColumns.detail, count: total,
+                rowsPerSheet: rowsPerSheet, masker: data.masker),
+        ]
+
+        var aggregator = MonthAggregator(reference: reference, scoring: data.scoring)
+        var gradeA: [ReportDemand] = [], unresolved: [ReportDemand] = []
+        try reader.forEachDemand(.all) { demand in
+            aggregator.add(demand.facts)
+            if demand.grade == Grade.a.rawValue {
+                try lists[0].append(demand)
+                if gradeA.count < previewLimit { gradeA.append(demand) }
+            }
+            if demand.status != DemandStatus.resolved.rawValue {
+                try lists[1].append(demand)
+                if unresolved.count < previewLimit { unresolved.append(demand) }
+            }
+            try lists[2].append(demand)
+        }
+        for list in lists { try list.finish() }
+
+        var summary = aggregator.summary(month: data.month)
+        try reader.addHistory(to: &summary)
+        var complete = data
+        complete.summary = summary
+        let sheets = SheetWriter(factory: factory, data: complete, placeholders: placeholders)
+        try sheets.overview()
         try sheets.domainTable()
-        try sheets.overviewCharts(on: overview)
+        try sheets.overviewCharts()
         try sheets.unitScores()
         try sheets.liaisonTable()
         try sheets.townshipTable()
-        try sheets.demandList(name: "A级诉求", columns: DemandSheetColumns.gradeA, reader: reader, filter: .gradeA, rowsPerSheet: rowsPerSheet)
-        try sheets.demandList(name: "未办结诉求", columns: DemandSheetColumns.unresolved, reader: reader, filter: .unresolved, rowsPerSheet: rowsPerSheet)
-        try sheets.demandList(name: "诉求明细", columns: DemandSheetColumns.detail, reader: reader, filter: .all, rowsPerSheet: rowsPerSheet)
         try sheets.problems()
         try sheets.corrections()
         try sheets.lateResolved()
         try book.close()
+        return Pass(summary: summary, gradeA: gradeA, unresolved: unresolved)
+    }
+}
+
+/// The summary sheets, created (with headers added later) before the lists so they come first.
+struct SummarySheets {
+    private var sheets: [String: XlsxWorksheet] = [:]
+
+    init(factory: SheetFactory, names: [String]) throws {
+        for name in names { sheets[name] = try factory.book.addWorksheet(name) }
+    }
+
+    /// The sheet named `name`.
+    func sheet(_ name: String) throws -> XlsxWorksheet {
+        guard let sheet = sheets[name] else {
+            throw XlsxError(code: 0, context: "查找工作表「\(name)」", reason: "工作表没有预先创建")
+        }
+        return sheet
     }
 }
