@@ -15,8 +15,9 @@ final class RawStatement {
         self.sql = sql
     }
 
-    /// SQLITE_CONSTRAINT_PRIMARYKEY (a function-like macro Swift does not import).
-    static let constraintPrimaryKey = SQLITE_CONSTRAINT | (6 << 8)
+    /// SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE (macros Swift does not import); a
+    /// `TEXT PRIMARY KEY` of a rowid table reports the latter.
+    static let keyConstraints: Set<Int32> = [SQLITE_CONSTRAINT | (6 << 8), SQLITE_CONSTRAINT | (8 << 8)]
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
@@ -52,12 +53,13 @@ final class RawStatement {
     }
 
     /// Runs an insert, then resets it; false (instead of an error) when it violates the primary key.
+    /// (The table's only unique key must be its primary key.)
     func runUnlessDuplicate() throws -> Bool {
         let code = sqlite3_step(handle)
         let extended = sqlite3_extended_errcode(sqlite3_db_handle(handle))
         sqlite3_reset(handle)
-        if code == SQLITE_DONE { return true }
-        if code == SQLITE_CONSTRAINT && extended == RawStatement.constraintPrimaryKey { return false }
+        if code & 0xFF == SQLITE_DONE { return true }
+        if code & 0xFF == SQLITE_CONSTRAINT && RawStatement.keyConstraints.contains(extended) { return false }
         try check(code, "执行")
         return false
     }

@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+import Logging
+import Testing
+@testable import MinqingKit
+
+/// Ingest into a real SQLite file: re-runs, late status changes, 编号 used by another month, atomicity.
+@Suite("入库 ingest and store")
+struct IngestStoreTests {
+    let directory: String
+    let pipeline: Pipeline
+    static let header = "编号,受理日期,渠道,诉求内容,办理状态,联系电话,村社区,满意度,办结日期\n"
+
+    init() throws {
+        directory = try TestSupport.temporaryDirectory("ingest")
+        pipeline = Pipeline(
+            workspace: Workspace(root: directory, seeds: TestSupport.seeds), logger: Logger(label: "test"))
+    }
+
+    func file(_ name: String, _ rows: [String]) throws -> String {
+        let path = directory + "/" + name
+        try TestSupport.write(Self.header + rows.joined(separator: "\n") + "\n", to: path)
+        return path
+    }
+
+    func month(_ text: String) throws -> YearMonth { try #require(YearMonth(parsing: text)) }
+
+    func ingest(_ m: String, _ paths: [String], strict: Bool = false) throws -> IngestOutcome {
+        try pipeline.ingest(month: try month(m), inputs: paths, encoding: nil, strict: strict, command: "test")
+    }
+
+    @Test func rerunRecordsAddedChangedRemoved() throws {
+        let first = try file("a.csv", [
+            "S1,2026-09-01,来访,路面坑洼,办理中,,东门社区,,",
+            "S2,2026-09-02,来访,小区停水,已办结,,东门社区,满意,2026-09-03",
+            "S3,2026-09-03,来访,路灯不亮,未办理,,东门社区,,",
+        ])
+        let one = try ingest("2026-09", [first])
+        #expect(!one.isRerun)
+        #expect(one.demands == 3)
+        #expect((one.added, one.changed, one.removed) == (0, 0, 0))
+        let second = try file("b.csv", [
+            "S1,2026-09-01,来访,路面坑洼,已办结,,东门社区,基本满意,2026-09-10",
+            "S2,2026-09-02,来访,小区停水,已办结,,东门社区,满意,2026-09-03",
+            "S4,2026-09-05,来访,垃圾没人清运,办理中,,东门社区,,",
+        ])
+        let two = try ingest("2026-09", [second])
+        #expect(two.isRerun)
+        #expect(two.demands == 3)
+        #expect((two.added, two.changed, two.removed) == (1, 1, 1))
+        let store = try Store(path: directory + "/minqing.sqlite")
+        let corrections = try store.read { try MonthReader(db: $0, month: try month("2026-09")).corrections(ingestID: two.ingestID) }
+        #expect(corrections.map(\.kind) == ["added", "changed", "changed", "changed", "removed"])
+        #expect(corrections.filter { $0.kind == "changed" }.map(\.field) == ["办理状态", "办结日期", "满意度"])
+        let status = try #require(corrections.first { $0.field == "办理状态" })
+        #expect((status.demandID, status.old, status.new) == ("S1", "办理中", "已办结"))
+        #expect(corrections.first?.demandID == "S4")
+        #expect(corrections.last?.demandID == "S3")
+    }
+
+    @Test func lateRowsUpdateEarlierDemandsWithoutChangingTheirMonth() throws {
+        _ = try ingest("2026-09", [try file("sep.csv", ["S1,2026-09-01,来访,路面坑洼,办理中,,东门社区,,"])])
+        let october = try file("oct.csv", [
+            "O1,2026-10-02,来访,小区停水,已办结,,东门社区,满意,2026-10-03",
+            "S1,2026-09-01,来访,路面坑洼,已办结,,东门社区,满意,2026-10-05",
+            "S9,2026-08-20,来访,路灯不亮,已办结,,东门社区,,2026-10-01",
+        ])
+        let outcome = try ingest("2026-10", [october])
+        #expect(outcome.demands == 1)
+        #expect(outcome.lateUpdates == 1)
+        #expect(outcome.accepted == 3)
+        #expect(outcome.problems.map(\.message).contains { $0.contains("往月诉求 S9") && $0.contains("2026-08") })
+        let store = try Store(path: directory + "/minqing.sqlite")
+        try store.read { db in
+            let status = try String.fetchOne(db, sql: "SELECT status FROM demand WHERE id = 'S1'")
+            let month9 = try String.fetchOne(db, sql: "SELECT month FROM demand WHERE id = 'S9'")
+            #expect(status == "办理中")
+            #expect(month9 == "2026-08")
+            let late = try MonthReader(db: db, month: try month("2026-10")).lateResolved()
+            #expect(late.map(\.demand.id) == ["S1"])
+            #expect(late.first?.previousStatus == "办理中")
+            #expect(late.first?.demand.resolved == "2026-10-05")
+        }
+    }
+
+    @Test func idOfAnotherMonthIsRejectedWithTheRowKept() throws {
+        _ = try ingest("2026-09", [try file("sep.csv", ["S1,2026-09-01,来访,路面坑洼,办理中,,东门社区,,"])])
+        let outcome = try ingest("2026-10", [try file("oct.csv", ["S1,2026-10-02,来访,小区停水,已办结,,东门社区,,"])])
+        #expect(outcome.demands == 0)
+        #expect(outcome.rejected == 1)
+        #expect(outcome.files.first?.rejected == 1)
+        #expect(outcome.files.first?.accepted == 0)
+        let problem = try #require(outcome.problems.first)
+        #expect(problem.line == 2)
+        #expect(problem.message.contains("编号 S1 已属于 2026-09"))
+        #expect(problem.raw == "S1,2026-10-02,来访,小区停水,已办结,,东门社区,,")
+    }
+
+    @Test func repeatDemandsAcrossMonths() throws {
+        _ = try ingest("2026-09", [try file("sep.csv", ["S1,2026-09-20,来访,路面坑洼,办理中,13812345678,东门社区,,"])])
+        _ = try ingest("2026-10", [try file("oct.csv", [
+            "O1,2026-10-10,来访,路灯不亮,已办结,138-1234-5678,东门社区,,",
+            "O2,2026-10-12,来访,路灯还是不亮,已办结,13812345678,东门社区,,",
+        ])])
+        let store = try Store(path: directory + "/minqing.sqlite")
+        try store.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, grade, grade_basis FROM demand WHERE month = '2026-10' ORDER BY id")
+            #expect(rows.map { $0["grade"] as String } == ["A", "A"])
+            #expect(rows.map { $0["grade_basis"] as String } == ["重复诉求:20天前已有S1", "重复诉求:2天前已有O1"])
+        }
+    }
+
+    @Test func refusedFileChangesNothing() throws {
+        let good = try file("good.csv", ["S1,2026-09-01,来访,路面坑洼,办理中,,东门社区,,"])
+        _ = try ingest("2026-09", [good])
+        let broken = directory + "/broken.csv"
+        try TestSupport.write("编号,受理日期,渠道,办理状态\nS2,2026-09-02,来访,已办结\n", to: broken)
+        #expect(throws: InputRefused.self) { try ingest("2026-09", [good, broken]) }
+        let store = try Store(path: directory + "/minqing.sqlite")
+        try store.read { db in
+            let ingests = try Int.fetchOne(db, sql: "SELECT count(*) FROM ingest")
+            let demands = try Int.fetchOne(db, sql: "SELECT count(*) FROM demand")
+            #expect(ingests == 1)
+            #expect(demands == 1)
+        }
+    }
+
+    @Test func strictRefusesRejectedRows() throws {
+        let path = try file("a.csv", ["S1,2026-09-01,来访,路面坑洼,办理中,,东门社区,,", "S2,2026-02-30,来访,x,已办结,,,,"])
+        #expect(throws: StrictRejection.self) { try ingest("2026-09", [path], strict: true) }
+        let store = try Store(path: directory + "/minqing.sqlite")
+        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM demand") } == 0)
+    }
+
+    @Test func newerSchemaIsRefused() throws {
+        let path = directory + "/future.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v1-demands'), ('v99-future')")
+        }
+        do {
+            _ = try Store(path: path)
+            Issue.record("opened a newer database")
+        } catch let error as StoreError {
+            #expect(error.description.contains("更新版本的 minqing"))
+        }
+    }
+}
