@@ -1,10 +1,10 @@
 import Foundation
 
 /// What the scanner reports for each row of the inputs.
-public enum ScanEvent {
+public enum ScanEvent: Sendable {
     /// An accepted, classified demand; `sequence` numbers accepted rows across all files from 0, and
-    /// `raw` gives the row's original text (for a problem found later, while the row is current).
-    case demand(Demand, sequence: Int, raw: () -> String)
+    /// `raw` is the row's original text (for a problem the database finds later).
+    case demand(Demand, sequence: Int, raw: String)
     /// A rejected row or a notice.
     case problem(DataProblem)
 }
@@ -134,7 +134,7 @@ public final class InputScanner {
                     }
                     try sink(.demand(
                         Demand(input: input, classification: classification), sequence: sequence,
-                        raw: { reader.rawRecord() }))
+                        raw: reader.rawRecord()))
                     sequence += 1
                 }
             }

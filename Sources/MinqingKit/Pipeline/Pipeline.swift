@@ -72,11 +72,38 @@ public struct Pipeline {
             let writer = try MonthIngestWriter(
                 db: db, month: month, rules: config.grading, command: command, startedAt: started,
                 configDigest: digests.config, seedsDigest: digests.seeds)
-            let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
-            let files = try scanner.scan(paths: inputs) { event in try writer.accept(event) }
-            timer.mark("ingest: read, check and classify")
+            // Reading, checking and classifying run on a second thread; this one writes the database.
+            let scanner = Unchecked(InputScanner(month: month, config: config, reference: reference, encoding: encoding))
+            let pipe = BatchPipe<ScanEvent>()
+            let reading = WorkerThread<[FileSummary]> {
+                do {
+                    let files = try scanner.value.scan(paths: inputs) { event in try pipe.send(event) }
+                    pipe.close()
+                    return files
+                } catch {
+                    pipe.close(error: error)
+                    throw error
+                }
+            }
+            var writeError: Error?
+            do {
+                while let batch = try pipe.receive() {
+                    for event in batch { try writer.accept(event) }
+                }
+            } catch {
+                writeError = error
+                pipe.cancel()
+            }
+            let files: [FileSummary]
+            do {
+                files = try reading.join()
+            } catch {
+                throw writeError ?? error
+            }
+            if let writeError { throw writeError }
+            timer.mark("ingest: read, check, classify and store")
             let outcome = try writer.finish(files: files)
-            timer.mark("ingest: repeat demands, corrections, store")
+            timer.mark("ingest: repeat demands, corrections, history")
             if strict && outcome.rejected > 0 { throw StrictRejection(rejected: outcome.rejected) }
             return outcome
         }

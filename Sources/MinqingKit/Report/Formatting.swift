@@ -47,6 +47,16 @@ public struct PersonalDataMasker: Sendable {
     /// Free text (诉求内容, 原始内容) as shown: phone numbers inside it masked.
     public func text(_ text: String) -> String { enabled ? Masking.phonesInText(text) : text }
 
+    /// A demand as the reports show it: 诉求人, 联系电话 and phone numbers in 诉求内容 masked.
+    public func masked(_ demand: ReportDemand) -> ReportDemand {
+        guard enabled else { return demand }
+        var shown = demand
+        shown.petitioner = Masking.name(demand.petitioner)
+        shown.phone = Masking.phone(demand.phone)
+        shown.content = Masking.phonesInText(demand.content)
+        return shown
+    }
+
     /// A value of the input column `header` (Chinese) as shown.
     public func value(_ value: String, of header: String) -> String {
         switch header {

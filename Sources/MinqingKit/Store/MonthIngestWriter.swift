@@ -92,13 +92,13 @@ final class MonthIngestWriter {
                             seconds: Int32(input.received.secondsOfDay ?? 0), order: Int32(sequence), id: input.id))
                     }
                 } else {
-                    try rejectUsedID(input, raw: raw())
+                    try rejectUsedID(input, raw: raw)
                 }
             } else if inserted {
                 problems.append(DataProblem(
                     file: input.sourceFile, line: input.sourceLine, level: .notice, column: "受理日期",
                     message: "往月诉求 \(input.id)（受理日期 \(input.received.day)）在数据库中没有记录，已按其受理月份 \(input.month) 保存",
-                    raw: raw()))
+                    raw: raw))
             } else {
                 try recordLateUpdate(input)
             }

@@ -78,7 +78,6 @@ enum Schema {
             ingest_id INTEGER NOT NULL REFERENCES ingest(id)
         );
         CREATE INDEX demand_by_month ON demand(month, received_day, received_secs, id);
-        CREATE INDEX demand_by_person ON demand(repeat_key, received_day) WHERE repeat_key <> '';
 
         CREATE TABLE problem (
             ingest_id INTEGER NOT NULL REFERENCES ingest(id),

@@ -3,7 +3,6 @@
 /// in the SPEC's order whatever the order the rows arrive in.
 final class DemandListSheets {
     let columns: [DemandColumn]
-    let masker: PersonalDataMasker
     let rowsPerSheet: Int
     private let sheets: [XlsxWorksheet]
     private let formats: [XlsxFormat]
@@ -12,9 +11,8 @@ final class DemandListSheets {
     private var row = 0
 
     /// Creates the sheets for `count` demands.
-    init(factory: SheetFactory, name: String, columns: [DemandColumn], count: Int, rowsPerSheet: Int, masker: PersonalDataMasker) throws {
+    init(factory: SheetFactory, name: String, columns: [DemandColumn], count: Int, rowsPerSheet: Int) throws {
         self.columns = columns
-        self.masker = masker
         self.rowsPerSheet = rowsPerSheet
         let parts = max(1, (count + rowsPerSheet - 1) / rowsPerSheet)
         let headers = columns.map(\.header), widths = columns.map(\.width)
@@ -25,8 +23,21 @@ final class DemandListSheets {
         wrapIndexes = columns.indices.filter { columns[$0].wrap }
     }
 
-    /// Appends one demand.
-    func append(_ demand: ReportDemand) throws {
+    /// One demand's cells, ready to write: computed on the reading thread, written on the writing one.
+    struct PreparedRow: Sendable {
+        var values: [String]
+        var height: Double?
+    }
+
+    /// The cells of one demand (already masked for the reports) in this list's columns. Reads only
+    /// immutable state, so it may run on another thread than ``append(_:)``.
+    func prepare(_ demand: ReportDemand) -> PreparedRow {
+        let values = columns.map { $0.value(demand) }
+        return PreparedRow(values: values, height: SheetWriter.rowHeight(wrapIndexes.map { (values[$0], columns[$0].width) }))
+    }
+
+    /// Appends one prepared row.
+    func append(_ prepared: PreparedRow) throws {
         if row == rowsPerSheet {
             guard part + 1 < sheets.count else {
                 throw XlsxError(code: 0, context: "写入工作表「\(sheets[part].name)」", reason: "诉求数多于开始时统计的数目")
@@ -37,11 +48,8 @@ final class DemandListSheets {
         }
         row += 1
         let sheet = sheets[part]
-        let values = columns.map { $0.value(demand, masker) }
-        if let height = SheetWriter.rowHeight(wrapIndexes.map { (values[$0], columns[$0].width) }) {
-            try sheet.setRowHeight(row, height)
-        }
-        for (c, value) in values.enumerated() {
+        if let height = prepared.height { try sheet.setRowHeight(row, height) }
+        for (c, value) in prepared.values.enumerated() {
             try sheet.writeText(row, c, value, formats[c])
         }
     }

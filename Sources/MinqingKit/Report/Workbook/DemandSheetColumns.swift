@@ -1,40 +1,38 @@
-/// A column of a demand list sheet: header, width, and how to read it from a demand.
+/// A column of a demand list sheet: header, width, and how to read it from a (masked) demand.
 struct DemandColumn: Sendable {
     let header: String
     let width: Double
     let wrap: Bool
-    let value: @Sendable (ReportDemand, PersonalDataMasker) -> String
+    let value: @Sendable (ReportDemand) -> String
 }
 
 /// The columns of the three demand lists (SPEC §7), then a few extra ones at the end.
 enum DemandSheetColumns {
-    static let id = DemandColumn(header: "编号", width: 16, wrap: false) { d, _ in d.id }
-    static let received = DemandColumn(header: "受理日期", width: 18, wrap: false) { d, _ in d.received }
-    static let channel = DemandColumn(header: "渠道", width: 11, wrap: false) { d, _ in d.channel }
-    static let petitioner = DemandColumn(header: "诉求人", width: 9, wrap: false) { d, m in m.name(d.petitioner) }
-    static let phone = DemandColumn(header: "联系电话", width: 14, wrap: false) { d, m in m.phone(d.phone) }
-    static let township = DemandColumn(header: "乡镇", width: 10, wrap: false) { d, _ in d.township }
-    static let village = DemandColumn(header: "村社区", width: 10, wrap: false) { d, _ in d.village }
-    static let domain = DemandColumn(header: "涉及领域", width: 14, wrap: true) { d, _ in d.domain }
-    static let grade = DemandColumn(header: "等级", width: 6, wrap: false) { d, _ in d.grade }
-    static let basis = DemandColumn(header: "等级依据", width: 18, wrap: true) { d, _ in d.gradeBasis }
-    static let department = DemandColumn(header: "主管部门", width: 16, wrap: true) { d, _ in d.department }
-    static let liaison = DemandColumn(header: "双联系单位", width: 16, wrap: true) { d, _ in d.liaison }
-    static let status = DemandColumn(header: "办理状态", width: 9, wrap: false) { d, _ in d.status }
-    static let resolved = DemandColumn(header: "办结日期", width: 12, wrap: false) { d, _ in d.resolved }
-    static let satisfaction = DemandColumn(header: "满意度", width: 10, wrap: false) { d, _ in d.satisfaction }
-    static let content = DemandColumn(header: "诉求内容", width: 48, wrap: true) { d, m in m.text(d.content) }
-    static let primaryUnit = DemandColumn(header: "计分单位", width: 16, wrap: true) { d, _ in d.primaryUnit }
-    static let unitBasis = DemandColumn(header: "责任依据", width: 30, wrap: true) { d, _ in d.unitBasis }
-    static let headcount = DemandColumn(header: "人数", width: 6, wrap: false) { d, _ in String(d.headcount) }
+    static let id = DemandColumn(header: "编号", width: 16, wrap: false) { d in d.id }
+    static let received = DemandColumn(header: "受理日期", width: 18, wrap: false) { d in d.received }
+    static let channel = DemandColumn(header: "渠道", width: 11, wrap: false) { d in d.channel }
+    static let petitioner = DemandColumn(header: "诉求人", width: 9, wrap: false) { d in d.petitioner }
+    static let phone = DemandColumn(header: "联系电话", width: 14, wrap: false) { d in d.phone }
+    static let township = DemandColumn(header: "乡镇", width: 10, wrap: false) { d in d.township }
+    static let village = DemandColumn(header: "村社区", width: 10, wrap: false) { d in d.village }
+    static let domain = DemandColumn(header: "涉及领域", width: 14, wrap: true) { d in d.domain }
+    static let grade = DemandColumn(header: "等级", width: 6, wrap: false) { d in d.grade }
+    static let basis = DemandColumn(header: "等级依据", width: 18, wrap: true) { d in d.gradeBasis }
+    static let department = DemandColumn(header: "主管部门", width: 16, wrap: true) { d in d.department }
+    static let liaison = DemandColumn(header: "双联系单位", width: 16, wrap: true) { d in d.liaison }
+    static let status = DemandColumn(header: "办理状态", width: 9, wrap: false) { d in d.status }
+    static let resolved = DemandColumn(header: "办结日期", width: 12, wrap: false) { d in d.resolved }
+    static let satisfaction = DemandColumn(header: "满意度", width: 10, wrap: false) { d in d.satisfaction }
+    static let content = DemandColumn(header: "诉求内容", width: 48, wrap: true) { d in d.content }
+    static let unitBasis = DemandColumn(header: "责任依据", width: 30, wrap: true) { d in d.unitBasis }
 
     /// A级诉求.
     static let gradeA = [id, received, township, village, domain, basis, department, status, content]
     /// 未办结诉求: as A级诉求, plus 等级.
     static let unresolved = gradeA + [grade]
-    /// 诉求明细, then 计分单位, 责任依据 and 人数.
+    /// 诉求明细, then 责任依据 (which also names the scored unit: 计分:主管部门 or 计分:属地).
     static let detail = [
         id, received, channel, petitioner, phone, township, village, domain, grade, basis, department, liaison, status,
-        resolved, satisfaction, content, primaryUnit, unitBasis, headcount,
+        resolved, satisfaction, content, unitBasis,
     ]
 }

@@ -57,29 +57,56 @@ public struct WorkbookWriter {
         let lists = [
             try DemandListSheets(
                 factory: factory, name: "A级诉求", columns: DemandSheetColumns.gradeA, count: data.gradeACount,
-                rowsPerSheet: rowsPerSheet, masker: data.masker),
+                rowsPerSheet: rowsPerSheet),
             try DemandListSheets(
                 factory: factory, name: "未办结诉求", columns: DemandSheetColumns.unresolved, count: data.unresolvedCount,
-                rowsPerSheet: rowsPerSheet, masker: data.masker),
+                rowsPerSheet: rowsPerSheet),
             try DemandListSheets(
                 factory: factory, name: "诉求明细", columns: DemandSheetColumns.detail, count: total,
-                rowsPerSheet: rowsPerSheet, masker: data.masker),
+                rowsPerSheet: rowsPerSheet),
         ]
 
+        // Reading the database, adding up and formatting run on this thread; libxlsxwriter writes the
+        // cells on a second one, so the two cores share the pass.
         var aggregator = MonthAggregator(reference: reference, scoring: data.scoring)
         var gradeA: [ReportDemand] = [], unresolved: [ReportDemand] = []
-        try reader.forEachDemand(.all) { demand in
-            aggregator.add(demand.facts)
-            if demand.grade == Grade.a.rawValue {
-                try lists[0].append(demand)
-                if gradeA.count < previewLimit { gradeA.append(demand) }
+        typealias Rows = (gradeA: DemandListSheets.PreparedRow?, unresolved: DemandListSheets.PreparedRow?, detail: DemandListSheets.PreparedRow)
+        let pipe = BatchPipe<Rows>()
+        let listSheets = Unchecked(lists)
+        let writer = WorkerThread<Void> {
+            do {
+                while let batch = try pipe.receive() {
+                    for rows in batch {
+                        if let row = rows.gradeA { try listSheets.value[0].append(row) }
+                        if let row = rows.unresolved { try listSheets.value[1].append(row) }
+                        try listSheets.value[2].append(rows.detail)
+                    }
+                }
+            } catch {
+                pipe.cancel()
+                throw error
             }
-            if demand.status != DemandStatus.resolved.rawValue {
-                try lists[1].append(demand)
-                if unresolved.count < previewLimit { unresolved.append(demand) }
-            }
-            try lists[2].append(demand)
         }
+        var readError: Error?
+        do {
+            try reader.forEachDemand(.all) { demand in
+                aggregator.add(demand.facts)
+                let shown = data.masker.masked(demand)
+                let isA = demand.grade == Grade.a.rawValue
+                let isOpen = demand.status != DemandStatus.resolved.rawValue
+                if isA && gradeA.count < previewLimit { gradeA.append(demand) }
+                if isOpen && unresolved.count < previewLimit { unresolved.append(demand) }
+                try pipe.send((
+                    isA ? lists[0].prepare(shown) : nil, isOpen ? lists[1].prepare(shown) : nil, lists[2].prepare(shown)
+                ))
+            }
+            pipe.close()
+        } catch {
+            readError = error
+            pipe.close(error: error)
+        }
+        try writer.join()
+        if let readError { throw readError }
         for list in lists { try list.finish() }
 
         var summary = aggregator.summary(month: data.month)
