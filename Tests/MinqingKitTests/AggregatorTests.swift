@@ -92,3 +92,21 @@ struct AggregatorTests {
         #expect(Formatting.weight(1) == "1")
     }
 }
+
+@Suite("报告模板 template")
+struct TemplateTests {
+    @Test func builtInTemplateIsTheShippedFile() throws {
+        let file = try String(contentsOfFile: TestSupport.root + "/ReportTemplates/bulletin.md.mustache", encoding: .utf8)
+        #expect(DefaultTemplate.text + "\n" == file, "run scripts/embed_template.sh")
+    }
+
+    @Test func valuesAreEscapedForMarkdownCells() throws {
+        let report = try MarkdownReport(templateText: "{{a}}|{{{a}}}", source: "t")
+        let rendered = report.template.render(["a": "x|y<b>\n[z]"])
+        #expect(rendered == "x\\|y&lt;b&gt;<br>\\[z\\]|x|y<b>\n[z]")
+    }
+
+    @Test func badTemplateIsNamed() {
+        #expect(throws: TemplateError.self) { try MarkdownReport(templateText: "{{#units}}", source: "bad.mustache") }
+    }
+}

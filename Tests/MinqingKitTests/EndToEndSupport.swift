@@ -27,7 +27,10 @@ enum EndToEnd {
     }
 
     /// Runs any program, capturing stdout and stderr.
-    static func execute(_ program: String, _ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Result {
+    static func execute(
+        _ program: String, _ arguments: [String], in directory: String, environment: [String: String] = [:],
+        stdin: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
@@ -38,7 +41,13 @@ enum EndToEnd {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = Pipe()
+        if stdin != nil { process.standardInput = input }
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
