@@ -92,3 +92,19 @@ enum LoggingBootstrap {
     private static let done: Void = { LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) } }()
     static func once() { _ = done }
 }
+
+extension WorkspaceOptions {
+    /// Runs `body` with the pipeline while holding the workspace lock; failures are logged and mapped
+    /// to the SPEC's exit statuses.
+    func locked(_ body: (Pipeline) throws -> Void) throws {
+        let logger = try makeLogger()
+        let pipeline = Pipeline(workspace: workspace, logger: logger)
+        do {
+            let lock = try WorkspaceLock(databasePath: workspace.database)
+            defer { withExtendedLifetime(lock) {} }
+            try body(pipeline)
+        } catch {
+            throw Failure.exitCode(for: error, logger: logger)
+        }
+    }
+}

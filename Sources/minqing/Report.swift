@@ -12,16 +12,10 @@ struct Report: ParsableCommand {
     var template: String?
 
     func run() throws {
-        let logger = try workspace.makeLogger()
         let month = try month.resolve()
-        let pipeline = Pipeline(workspace: workspace.workspace, logger: logger)
-        do {
-            let lock = try WorkspaceLock(databasePath: workspace.workspace.database)
-            defer { withExtendedLifetime(lock) {} }
+        try workspace.locked { pipeline in
             let report = try pipeline.report(month: month, templatePath: template)
             print(SummaryLine.text(outcome: nil, report: report))
-        } catch {
-            throw Failure.exitCode(for: error, logger: logger)
         }
     }
 }

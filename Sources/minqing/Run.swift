@@ -13,20 +13,14 @@ struct Run: ParsableCommand {
     var template: String?
 
     func run() throws {
-        let logger = try workspace.makeLogger()
         let month = try month.resolve()
         let encoding = try input.resolveEncoding()
-        let pipeline = Pipeline(workspace: workspace.workspace, logger: logger)
-        do {
-            let lock = try WorkspaceLock(databasePath: workspace.workspace.database)
-            defer { withExtendedLifetime(lock) {} }
+        try workspace.locked { pipeline in
             let outcome = try pipeline.ingest(
                 month: month, inputs: input.inputs, encoding: encoding, strict: input.strict, command: "run")
-            logProblems(outcome.problems, logger: logger)
+            logProblems(outcome.problems, logger: pipeline.logger)
             let report = try pipeline.report(month: month, templatePath: template)
             print(SummaryLine.text(outcome: outcome, report: report))
-        } catch {
-            throw Failure.exitCode(for: error, logger: logger)
         }
     }
 }

@@ -41,15 +41,10 @@ extension MonthIngestWriter {
         let insertProblem = try RawStatement(
             db, "INSERT INTO problem (ingest_id, seq, file, line, level, column_name, message, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         for (seq, problem) in problems.enumerated() {
-            try insertProblem.bind(1, ingestID)
-            try insertProblem.bind(2, seq)
-            try insertProblem.bind(3, problem.file)
-            try insertProblem.bind(4, problem.line)
-            try insertProblem.bind(5, problem.level.rawValue)
-            try insertProblem.bind(6, problem.column)
-            try insertProblem.bind(7, problem.message)
-            try insertProblem.bind(8, problem.raw)
-            try insertProblem.run()
+            try insertProblem.run([
+                .int(ingestID), .int(seq), .text(problem.file), .int(problem.line), .text(problem.level.rawValue),
+                .text(problem.column), .text(problem.message), .text(problem.raw),
+            ])
         }
         let rejected = problems.filter { $0.level == .rejected }.count
         let notices = problems.count - rejected
@@ -108,14 +103,7 @@ extension MonthIngestWriter {
             db,
             "INSERT INTO correction (ingest_id, seq, demand_id, kind, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)")
         func note(_ id: String, _ kind: String, _ field: String = "", _ old: String = "", _ new: String = "") throws {
-            try record.bind(1, ingestID)
-            try record.bind(2, seq)
-            try record.bind(3, id)
-            try record.bind(4, kind)
-            try record.bind(5, field)
-            try record.bind(6, old)
-            try record.bind(7, new)
-            try record.run()
+            try record.run([.int(ingestID), .int(seq), .text(id), .text(kind), .text(field), .text(old), .text(new)])
             seq += 1
         }
         let addedIDs = try String.fetchAll(

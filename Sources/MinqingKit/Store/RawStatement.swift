@@ -45,6 +45,24 @@ final class RawStatement {
         try check(sqlite3_bind_double(handle, index, value), "绑定参数 \(index)")
     }
 
+    /// A parameter of ``run(_:)``.
+    enum Parameter {
+        case text(String)
+        case int(Int)
+    }
+
+    /// Binds `parameters` to ?1, ?2, … and runs the statement (for the cold paths; the hot insert binds
+    /// one by one without building an array).
+    func run(_ parameters: [Parameter]) throws {
+        for (i, parameter) in parameters.enumerated() {
+            switch parameter {
+            case .text(let text): try bind(Int32(i + 1), text)
+            case .int(let n): try bind(Int32(i + 1), n)
+            }
+        }
+        try run()
+    }
+
     /// Runs a statement that returns no rows, then resets it for reuse.
     func run() throws {
         let code = sqlite3_step(handle)
