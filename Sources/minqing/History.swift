@@ -4,11 +4,53 @@ import MinqingKit
 
 /// `minqing history`: past ingests of each month.
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "列出各月的导入历史。")
+    static let configuration = CommandConfiguration(
+        abstract: "列出各月的导入历史：时间、文件及其 sha256、受理和拒收行数、新增/修改/删除。")
 
-    @OptionGroup var month: MonthOption
+    @Option(help: "只列出这个月份（YYYY-MM）；默认列出所有月份。")
+    var month: String?
+
+    @Option(name: .customLong("db"), help: "数据库文件（默认 ./minqing.sqlite）。")
+    var database = "./minqing.sqlite"
 
     func run() throws {
-        throw ValidationError("minqing history 尚未实现（见 issue 3）。")
+        var only: YearMonth?
+        if let month {
+            guard let parsed = YearMonth(parsing: month) else {
+                throw ValidationError("月份「\(month)」无效，应写成 YYYY-MM，例如 2026-10。")
+            }
+            only = parsed
+        }
+        guard FileManager.default.fileExists(atPath: database) else {
+            FileHandle.standardError.write(Data("数据库 \(database) 不存在：还没有导入过任何月份。\n".utf8))
+            throw ExitCode(ExitStatus.usage)
+        }
+        let entries: [IngestHistoryEntry]
+        do {
+            entries = try Store(path: database).history(month: only)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(ExitStatus.refused)
+        }
+        if entries.isEmpty { print("没有\(month.map { " \($0) 的" } ?? "")导入记录。") }
+        var seen: Set<String> = []
+        for entry in entries {
+            print(HistoryText.line(entry, first: seen.insert(entry.month).inserted))
+            for file in entry.files { print(HistoryText.fileLine(file)) }
+        }
+    }
+}
+
+/// How `history` prints an entry.
+enum HistoryText {
+    static func line(_ e: IngestHistoryEntry, first: Bool) -> String {
+        var text = "\(e.month)  #\(e.id)  \(e.finishedAt.isEmpty ? e.startedAt : e.finishedAt)  \(e.command)：受理 \(e.accepted) 行，拒收 \(e.rejected) 行，提示 \(e.notices) 条"
+        text += first ? "；首次导入" : "；新增 \(e.added)，修改 \(e.changed)，删除 \(e.removed)"
+        if e.lateUpdates > 0 { text += "；往月诉求状态更新 \(e.lateUpdates)" }
+        return text
+    }
+
+    static func fileLine(_ f: IngestHistoryEntry.File) -> String {
+        "    \(f.name)  sha256 \(f.sha256)  \(f.encoding)  \(f.rows) 行（受理 \(f.accepted)，拒收 \(f.rejected)）  \(f.path)"
     }
 }

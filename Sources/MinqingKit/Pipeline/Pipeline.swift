@@ -30,10 +30,13 @@ public struct ReportOutcome: Sendable {
 public struct Pipeline {
     public let workspace: Workspace
     public let logger: Logger
+    /// Progress on a terminal (nothing under cron).
+    public let progress: ProgressDisplay
 
-    public init(workspace: Workspace, logger: Logger) {
+    public init(workspace: Workspace, logger: Logger, progress: ProgressDisplay = ProgressDisplay()) {
         self.workspace = workspace
         self.logger = logger
+        self.progress = progress
     }
 
     /// Loads the config (built-in defaults when the default file is absent).
@@ -87,9 +90,15 @@ public struct Pipeline {
             }
             var writeError: Error?
             do {
+                var rows = 0
                 while let batch = try pipe.receive() {
-                    for event in batch { try writer.accept(event) }
+                    for event in batch {
+                        try writer.accept(event)
+                        rows += 1
+                        progress.update("导入 \(month)", done: rows)
+                    }
                 }
+                progress.finish()
             } catch {
                 writeError = error
                 pipe.cancel()
@@ -138,7 +147,10 @@ public struct Pipeline {
             timer.mark("report: gather")
             let output = try OutputFiles(folder: workspace.folder(for: month))
             let workbookPath = output.temporaryPath(for: ReportNames.workbook(month))
-            let pass = try WorkbookWriter(data: data, reader: reader, reference: reference).write(to: workbookPath, total: total)
+            var workbook = WorkbookWriter(data: data, reader: reader, reference: reference)
+            workbook.progress = { self.progress.update("写出 \(month) 报告", done: $0, total: total) }
+            let pass = try workbook.write(to: workbookPath, total: total)
+            progress.finish()
             data.summary = pass.summary
             timer.mark("report: score and workbook")
             let text = markdown.render(data, gradeA: pass.gradeA, unresolved: pass.unresolved)

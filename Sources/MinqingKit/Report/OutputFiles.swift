@@ -25,6 +25,16 @@ public final class OutputFiles {
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw OutputError(path: folder, message: "输出文件夹不可写，请检查权限或用 --out 指定其他文件夹")
         }
+        removeStaleTemporaries()
+    }
+
+    /// Removes temporary files a killed run left behind (`.NAME.tmp-PID`, and libxlsxwriter's
+    /// `.NAME.….partial`). The caller holds the workspace lock, so no other run is writing here.
+    func removeStaleTemporaries() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(".") && (name.contains(".tmp-") || name.hasSuffix(".partial")) {
+            unlink(folder + "/" + name)
+        }
     }
 
     /// A temporary path for `name` in the folder; the file becomes `name` at ``commit()``.

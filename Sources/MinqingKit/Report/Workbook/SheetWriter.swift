@@ -227,10 +227,11 @@ struct SheetWriter {
             try sheet.writeText(r, 3, data.masker.value(c.old, of: c.field), style.wrapped)
             try sheet.writeText(r, 4, data.masker.value(c.new, of: c.field), style.wrapped)
         }
-        let last = data.corrections.count + 2
-        try sheet.writeText(
-            last, 0, "合计：新增 \(ingest.added) 件，修改 \(ingest.changed) 件，删除 \(ingest.removed) 件。", style.note)
+        // In constant_memory mode the filter must be set before rows past it are written.
         try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: max(data.corrections.count, 1), lastCol: headers.count - 1)
+        try sheet.writeText(
+            data.corrections.count + 2, 0,
+            "合计：新增 \(ingest.added) 件，修改 \(ingest.changed) 件，删除 \(ingest.removed) 件。", style.note)
     }
 
     /// 往月诉求本月办结: earlier months' demands reported resolved in this month's input.

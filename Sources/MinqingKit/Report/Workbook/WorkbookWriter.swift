@@ -29,6 +29,8 @@ public struct WorkbookWriter {
     var rowsPerSheet = WorkbookWriter.rowsPerSheet
     /// How many demands of each list the pass keeps for the Markdown report.
     var previewLimit = MarkdownReport.listLimit
+    /// Called with the number of demands read so far.
+    public var progress: (Int) -> Void = { _ in }
 
     /// A writer for `data` (whose summary is filled in by the pass) reading demands through `reader`.
     public init(data: BulletinData, reader: MonthReader, reference: ReferenceData) {
@@ -88,8 +90,11 @@ public struct WorkbookWriter {
             }
         }
         var readError: Error?
+        var done = 0
         do {
             try reader.forEachDemand(.all) { demand in
+                done += 1
+                progress(done)
                 aggregator.add(demand.facts)
                 let shown = data.masker.masked(demand)
                 let isA = demand.grade == Grade.a.rawValue
