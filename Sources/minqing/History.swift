@@ -33,9 +33,8 @@ struct History: ParsableCommand {
             throw ExitCode(ExitStatus.refused)
         }
         if entries.isEmpty { print("没有\(month.map { " \($0) 的" } ?? "")导入记录。") }
-        var seen: Set<String> = []
         for entry in entries {
-            print(HistoryText.line(entry, first: seen.insert(entry.month).inserted))
+            print(HistoryText.line(entry))
             for file in entry.files { print(HistoryText.fileLine(file)) }
         }
     }
@@ -43,10 +42,11 @@ struct History: ParsableCommand {
 
 /// How `history` prints an entry.
 enum HistoryText {
-    static func line(_ e: IngestHistoryEntry, first: Bool) -> String {
-        var text = "\(e.month)  #\(e.id)  \(e.finishedAt.isEmpty ? e.startedAt : e.finishedAt)  \(e.command)：受理 \(e.accepted) 行，拒收 \(e.rejected) 行，提示 \(e.notices) 条"
-        text += first ? "；首次导入" : "；新增 \(e.added)，修改 \(e.changed)，删除 \(e.removed)"
-        if e.lateUpdates > 0 { text += "；往月诉求状态更新 \(e.lateUpdates)" }
+    static func line(_ e: IngestHistoryEntry) -> String {
+        let r = e.record
+        var text = "\(e.month)  #\(r.id)  \(e.finishedAt.isEmpty ? e.startedAt : e.finishedAt)  \(e.command)：受理 \(r.accepted) 行，拒收 \(r.rejected) 行，提示 \(r.notices) 条"
+        text += r.isRerun ? "；新增 \(r.added)，修改 \(r.changed)，删除 \(r.removed)" : "；首次导入"
+        if r.lateUpdates > 0 { text += "；往月诉求状态更新 \(r.lateUpdates)" }
         return text
     }
 

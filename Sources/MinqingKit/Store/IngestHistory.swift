@@ -3,19 +3,13 @@ import GRDB
 
 /// One past ingest of a month, as `minqing history` lists it.
 public struct IngestHistoryEntry: Sendable, Equatable {
-    public var id: Int
+    /// The ingest's id, counts and whether it re-ran the month.
+    public var record: IngestRecord
     public var month: String
     public var command: String
     /// When it started and finished (UTC, ISO 8601).
     public var startedAt: String
     public var finishedAt: String
-    public var accepted: Int
-    public var rejected: Int
-    public var notices: Int
-    public var added: Int
-    public var changed: Int
-    public var removed: Int
-    public var lateUpdates: Int
     public var files: [File]
 
     /// One input file of the ingest.
@@ -31,14 +25,15 @@ public struct IngestHistoryEntry: Sendable, Equatable {
 }
 
 extension Store {
-    /// The ingests of `month` (every month when nil), oldest first.
+    /// The ingests of `month` (every month when nil), oldest first; the first of each month is not a re-run.
     public func history(month: YearMonth?) throws -> [IngestHistoryEntry] {
         try read { db in
             let filter = month == nil ? "" : "WHERE month = ?"
             let arguments: StatementArguments = month.map { [$0.description] } ?? []
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM ingest \(filter) ORDER BY month, id", arguments: arguments)
+            var seen: Set<String> = []
             return try rows.map { row in
-                let id: Int = row["id"]
+                let id: Int = row["id"], month: String = row["month"]
                 let files = try Row.fetchAll(
                     db, sql: "SELECT * FROM ingest_file WHERE ingest_id = ? ORDER BY position", arguments: [id]
                 ).map {
@@ -46,11 +41,10 @@ extension Store {
                         name: $0["name"], path: $0["path"], sha256: $0["sha256"], encoding: $0["encoding"],
                         rows: $0["rows"], accepted: $0["accepted"], rejected: $0["rejected"])
                 }
+                let isRerun = !seen.insert(month).inserted
                 return IngestHistoryEntry(
-                    id: id, month: row["month"], command: row["command"], startedAt: row["started_at"],
-                    finishedAt: row["finished_at"], accepted: row["accepted"], rejected: row["rejected"],
-                    notices: row["notices"], added: row["added"], changed: row["changed"], removed: row["removed"],
-                    lateUpdates: row["late_updates"], files: files)
+                    record: IngestRecord(row: row, isRerun: isRerun, files: files.map(\.name)), month: month,
+                    command: row["command"], startedAt: row["started_at"], finishedAt: row["finished_at"], files: files)
             }
         }
     }

@@ -75,6 +75,7 @@ public struct IngestRecord: Sendable, Equatable {
     public var lateUpdates: Int
     /// Input file names in order.
     public var files: [String]
+
 }
 
 /// Reads one month from the database for the reports, streaming the long lists.
@@ -97,10 +98,7 @@ public struct MonthReader {
             db, sql: "SELECT count(*) FROM ingest WHERE month = ? AND id < ?", arguments: [month.description, id]) ?? 0
         let files = try String.fetchAll(
             db, sql: "SELECT name FROM ingest_file WHERE ingest_id = ? ORDER BY position", arguments: [id])
-        return IngestRecord(
-            id: id, isRerun: earlier > 0, accepted: row["accepted"], rejected: row["rejected"], notices: row["notices"],
-            added: row["added"], changed: row["changed"], removed: row["removed"], lateUpdates: row["late_updates"],
-            files: files)
+        return IngestRecord(row: row, isRerun: earlier > 0, files: files)
     }
 
     /// Fills in 环比/同比 figures from the database (when those months were ingested).
@@ -189,5 +187,15 @@ public struct MonthReader {
             ))
         }
         return result
+    }
+}
+
+extension IngestRecord {
+    /// Reads the counts of a row of the `ingest` table.
+    init(row: Row, isRerun: Bool, files: [String]) {
+        self.init(
+            id: row["id"], isRerun: isRerun, accepted: row["accepted"], rejected: row["rejected"],
+            notices: row["notices"], added: row["added"], changed: row["changed"], removed: row["removed"],
+            lateUpdates: row["late_updates"], files: files)
     }
 }
