@@ -76,40 +76,16 @@ public struct Pipeline {
                 db: db, month: month, rules: config.grading, command: command, startedAt: started,
                 configDigest: digests.config, seedsDigest: digests.seeds)
             // Reading, checking and classifying run on a second thread; this one writes the database.
-            let scanner = Unchecked(InputScanner(month: month, config: config, reference: reference, encoding: encoding))
-            let pipe = BatchPipe<ScanEvent>()
-            let reading = WorkerThread<[FileSummary]> {
-                do {
-                    let files = try scanner.value.scan(paths: inputs) { event in try pipe.send(event) }
-                    pipe.close()
-                    return files
-                } catch {
-                    pipe.close(error: error)
-                    throw error
-                }
-            }
-            var writeError: Error?
-            do {
-                var rows = 0
-                while let batch = try pipe.receive() {
-                    for event in batch {
-                        try writer.accept(event)
-                        rows += 1
-                        progress.update("导入 \(month)", done: rows)
-                    }
-                }
-                progress.finish()
-            } catch {
-                writeError = error
-                pipe.cancel()
-            }
-            let files: [FileSummary]
-            do {
-                files = try reading.join()
-            } catch {
-                throw writeError ?? error
-            }
-            if let writeError { throw writeError }
+            let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
+            var rows = 0
+            let files = try BatchPipe<ScanEvent>.produceInBackground({ pipe in
+                try scanner.scan(paths: inputs) { event in try pipe.send(event) }
+            }, consume: { event in
+                try writer.accept(event)
+                rows += 1
+                progress.update("导入 \(month)", done: rows)
+            })
+            progress.finish()
             timer.mark("ingest: read, check, classify and store")
             let outcome = try writer.finish(files: files)
             timer.mark("ingest: repeat demands, corrections, history")

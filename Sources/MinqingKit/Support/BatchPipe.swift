@@ -103,3 +103,71 @@ struct Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
+
+extension BatchPipe {
+    /// Runs `produce` on a second thread and `consume` on this one, joined by a pipe, and returns what
+    /// `produce` returns. The first error on either side stops both and is rethrown.
+    static func produceInBackground<Result>(
+        _ produce: @escaping (BatchPipe) throws -> Result, consume: (Item) throws -> Void
+    ) throws -> Result {
+        let pipe = BatchPipe()
+        let worker = WorkerThread<Result> {
+            do {
+                let result = try produce(pipe)
+                pipe.close()
+                return result
+            } catch {
+                pipe.close(error: error)
+                throw error
+            }
+        }
+        var consumeError: Error?
+        do {
+            while let batch = try pipe.receive() {
+                for item in batch { try consume(item) }
+            }
+        } catch {
+            consumeError = error
+            pipe.cancel()
+        }
+        let result: Result
+        do {
+            result = try worker.join()
+        } catch {
+            throw consumeError ?? error
+        }
+        if let consumeError { throw consumeError }
+        return result
+    }
+
+    /// Runs `produce` on this thread and `consume` on a second one, joined by a pipe (for a producer
+    /// tied to this thread, like a database connection). The first error on either side stops both and
+    /// is rethrown.
+    static func consumeInBackground(_ consume: @escaping (Item) throws -> Void, produce: (BatchPipe) throws -> Void) throws {
+        let pipe = BatchPipe()
+        let worker = WorkerThread<Void> {
+            do {
+                while let batch = try pipe.receive() {
+                    for item in batch { try consume(item) }
+                }
+            } catch {
+                pipe.cancel()
+                throw error
+            }
+        }
+        var produceError: Error?
+        do {
+            try produce(pipe)
+            pipe.close()
+        } catch {
+            produceError = error
+            pipe.close(error: error)
+        }
+        do {
+            try worker.join()
+        } catch {
+            throw produceError.flatMap { $0 is Cancelled ? nil : $0 } ?? error
+        }
+        if let produceError { throw produceError }
+    }
+}

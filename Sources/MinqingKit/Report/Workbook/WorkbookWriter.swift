@@ -73,25 +73,12 @@ public struct WorkbookWriter {
         var aggregator = MonthAggregator(reference: reference, scoring: data.scoring)
         var gradeA: [ReportDemand] = [], unresolved: [ReportDemand] = []
         typealias Rows = (gradeA: DemandListSheets.PreparedRow?, unresolved: DemandListSheets.PreparedRow?, detail: DemandListSheets.PreparedRow)
-        let pipe = BatchPipe<Rows>()
-        let listSheets = Unchecked(lists)
-        let writer = WorkerThread<Void> {
-            do {
-                while let batch = try pipe.receive() {
-                    for rows in batch {
-                        if let row = rows.gradeA { try listSheets.value[0].append(row) }
-                        if let row = rows.unresolved { try listSheets.value[1].append(row) }
-                        try listSheets.value[2].append(rows.detail)
-                    }
-                }
-            } catch {
-                pipe.cancel()
-                throw error
-            }
-        }
-        var readError: Error?
         var done = 0
-        do {
+        try BatchPipe<Rows>.consumeInBackground({ rows in
+            if let row = rows.gradeA { try lists[0].append(row) }
+            if let row = rows.unresolved { try lists[1].append(row) }
+            try lists[2].append(rows.detail)
+        }, produce: { pipe in
             try reader.forEachDemand(.all) { demand in
                 done += 1
                 progress(done)
@@ -105,13 +92,7 @@ public struct WorkbookWriter {
                     isA ? lists[0].prepare(shown) : nil, isOpen ? lists[1].prepare(shown) : nil, lists[2].prepare(shown)
                 ))
             }
-            pipe.close()
-        } catch {
-            readError = error
-            pipe.close(error: error)
-        }
-        try writer.join()
-        if let readError { throw readError }
+        })
         for list in lists { try list.finish() }
 
         var summary = aggregator.summary(month: data.month)
