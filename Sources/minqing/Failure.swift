@@ -17,13 +17,3 @@ enum Failure {
         return ExitCode(status)
     }
 }
-
-/// Prints the problems of a scan as `file:line: column: problem` on stderr.
-func logProblems(_ problems: [DataProblem], logger: Logger) {
-    for problem in problems {
-        switch problem.level {
-        case .rejected: logger.warning("\(problem.logLine)")
-        case .notice: logger.notice("\(problem.logLine)")
-        }
-    }
-}

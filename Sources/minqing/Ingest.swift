@@ -16,7 +16,6 @@ struct Ingest: ParsableCommand {
         try workspace.locked { pipeline in
             let outcome = try pipeline.ingest(
                 month: month, inputs: input.inputs, encoding: encoding, strict: input.strict, command: "ingest")
-            logProblems(outcome.problems, logger: pipeline.logger)
             print(SummaryLine.text(outcome: outcome, report: nil))
         }
     }

@@ -16,10 +16,8 @@ struct Run: ParsableCommand {
         let month = try month.resolve()
         let encoding = try input.resolveEncoding()
         try workspace.locked { pipeline in
-            let outcome = try pipeline.ingest(
-                month: month, inputs: input.inputs, encoding: encoding, strict: input.strict, command: "run")
-            logProblems(outcome.problems, logger: pipeline.logger)
-            let report = try pipeline.report(month: month, templatePath: template)
+            let (outcome, report) = try pipeline.run(
+                month: month, inputs: input.inputs, encoding: encoding, strict: input.strict, templatePath: template)
             print(SummaryLine.text(outcome: outcome, report: report))
         }
     }

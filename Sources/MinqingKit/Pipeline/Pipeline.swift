@@ -68,79 +68,130 @@ public struct Pipeline {
         let config = try loadConfig()
         let reference = try loadReference()
         let store = try Store(path: workspace.database)
-        let digests = try Digests.of(configPath: workspace.config, seedsFolder: workspace.seeds)
-        let started = Clock.timestamp()
-        var timer = StageTimer(logger: logger)
         return try store.write { db in
-            let writer = try MonthIngestWriter(
-                db: db, month: month, rules: config.grading, command: command, startedAt: started,
-                configDigest: digests.config, seedsDigest: digests.seeds)
-            // Reading, checking and classifying run on a second thread; this one writes the database.
-            let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
-            var rows = 0
-            let files = try BatchPipe<ScanEvent>.produceInBackground({ pipe in
-                try scanner.scan(paths: inputs) { event in try pipe.send(event) }
-            }, consume: { event in
-                try writer.accept(event)
-                rows += 1
-                progress.update("导入 \(month)", done: rows)
-            })
-            progress.finish()
-            timer.mark("ingest: read, check, classify and store")
-            let outcome = try writer.finish(files: files)
-            timer.mark("ingest: repeat demands, corrections, history")
-            if strict && outcome.rejected > 0 { throw StrictRejection(rejected: outcome.rejected) }
+            try ingest(
+                db: db, month: month, inputs: inputs, encoding: encoding, strict: strict, command: command,
+                config: config, reference: reference)
+        }
+    }
+
+    /// `run`: ingests the month and writes its reports as one unit. The reports are written to temporary
+    /// files inside the ingest's transaction; the transaction commits only when they are complete, and
+    /// the files are renamed into place right after. A run that fails or is killed before the commit
+    /// leaves the database and the previous reports as they were.
+    public func run(
+        month: YearMonth, inputs: [String], encoding: TextEncoding?, strict: Bool, templatePath: String?
+    ) throws -> (IngestOutcome, ReportOutcome) {
+        let config = try loadConfig()
+        let reference = try loadReference()
+        let markdown = try loadTemplate(templatePath ?? config.template)
+        let store = try Store(path: workspace.database)
+        var prepared: PreparedReports?
+        let outcome = try store.write { db -> IngestOutcome in
+            let outcome = try ingest(
+                db: db, month: month, inputs: inputs, encoding: encoding, strict: strict, command: "run",
+                config: config, reference: reference)
+            prepared = try prepareReports(db: db, month: month, config: config, reference: reference, markdown: markdown)
             return outcome
         }
+        guard let prepared else { throw NothingToReport(month: month) }
+        try prepared.files.commit()
+        return (outcome, prepared.outcome)
+    }
+
+    /// The ingest itself, inside the caller's transaction.
+    func ingest(
+        db: Database, month: YearMonth, inputs: [String], encoding: TextEncoding?, strict: Bool, command: String,
+        config: MinqingConfig, reference: ReferenceData
+    ) throws -> IngestOutcome {
+        let digests = try Digests.of(configPath: workspace.config, seedsFolder: workspace.seeds)
+        var timer = StageTimer(logger: logger)
+        let writer = try MonthIngestWriter(
+            db: db, month: month, rules: config.grading, command: command, startedAt: Clock.timestamp(),
+            configDigest: digests.config, seedsDigest: digests.seeds)
+        // Reading, checking and classifying run on a second thread; this one writes the database.
+        let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
+        var rows = 0
+        let files = try BatchPipe<ScanEvent>.produceInBackground({ pipe in
+            try scanner.scan(paths: inputs) { event in try pipe.send(event) }
+        }, consume: { event in
+            try writer.accept(event)
+            rows += 1
+            progress.update("导入 \(month)", done: rows)
+        })
+        progress.finish()
+        timer.mark("ingest: read, check, classify and store")
+        let outcome = try writer.finish(files: files)
+        timer.mark("ingest: repeat demands, corrections, history")
+        for problem in outcome.problems {
+            switch problem.level {
+            case .rejected: logger.warning("\(problem.logLine)")
+            case .notice: logger.notice("\(problem.logLine)")
+            }
+        }
+        if strict && outcome.rejected > 0 { throw StrictRejection(rejected: outcome.rejected) }
+        return outcome
     }
 
     /// Writes the month's reports from the database.
     public func report(month: YearMonth, templatePath: String?) throws -> ReportOutcome {
         let config = try loadConfig()
         let reference = try loadReference()
-        let markdown: MarkdownReport
-        if let path = templatePath ?? config.template {
-            markdown = try MarkdownReport.load(path: path)
-        } else {
-            markdown = try MarkdownReport.builtIn()
-        }
+        let markdown = try loadTemplate(templatePath ?? config.template)
         let store = try Store(path: workspace.database)
-        var timer = StageTimer(logger: logger)
-        return try store.read { db in
-            let reader = MonthReader(db: db, month: month)
-            guard let ingest = try reader.latestIngest() else { throw NothingToReport(month: month) }
-            var data = BulletinData(
-                county: config.county, month: month,
-                summary: MonthAggregator(reference: reference, scoring: config.scoring).summary(month: month),
-                ingest: ingest, problems: try reader.problems(ingestID: ingest.id),
-                corrections: try reader.corrections(ingestID: ingest.id),
-                lateResolved: try reader.lateResolved().map {
-                    BulletinData.LateResolved(demand: $0.demand, previousStatus: $0.previousStatus)
-                },
-                gradeACount: try reader.count(.gradeA), unresolvedCount: try reader.count(.unresolved),
-                scoring: config.scoring, masker: PersonalDataMasker(enabled: config.maskPersonalInfo))
-            let total = try reader.count(.all)
-            timer.mark("report: gather")
-            let output = try OutputFiles(folder: workspace.folder(for: month))
-            let workbookPath = output.temporaryPath(for: ReportNames.workbook(month))
-            var workbook = WorkbookWriter(data: data, reader: reader, reference: reference)
-            workbook.progress = { self.progress.update("写出 \(month) 报告", done: $0, total: total) }
-            let pass = try workbook.write(to: workbookPath, total: total)
-            progress.finish()
-            data.summary = pass.summary
-            timer.mark("report: score and workbook")
-            let text = markdown.render(data, gradeA: pass.gradeA, unresolved: pass.unresolved)
-            try output.write(Array(text.utf8), as: ReportNames.markdown(month))
-            try output.write(ProblemsCSV.render(data.problems), as: ReportNames.problems(month))
-            try output.commit()
-            timer.mark("report: Markdown and 数据问题")
-            let folder = workspace.folder(for: month)
-            return ReportOutcome(
-                month: month, summary: data.summary,
-                paths: [ReportNames.workbook(month), ReportNames.markdown(month), ReportNames.problems(month)].map {
-                    folder + "/" + $0
-                })
+        let prepared = try store.read { db in
+            try prepareReports(db: db, month: month, config: config, reference: reference, markdown: markdown)
         }
+        try prepared.files.commit()
+        return prepared.outcome
+    }
+
+    /// The Markdown template: a file, or the built-in one.
+    func loadTemplate(_ path: String?) throws -> MarkdownReport {
+        if let path { return try MarkdownReport.load(path: path) }
+        return try MarkdownReport.builtIn()
+    }
+
+    /// Report files written to temporary files, waiting to be renamed into place.
+    struct PreparedReports {
+        let files: OutputFiles
+        let outcome: ReportOutcome
+    }
+
+    /// Writes the month's three reports to temporary files (renamed by the caller).
+    func prepareReports(
+        db: Database, month: YearMonth, config: MinqingConfig, reference: ReferenceData, markdown: MarkdownReport
+    ) throws -> PreparedReports {
+        var timer = StageTimer(logger: logger)
+        let reader = MonthReader(db: db, month: month)
+        guard let ingest = try reader.latestIngest() else { throw NothingToReport(month: month) }
+        var data = BulletinData(
+            county: config.county, month: month,
+            summary: MonthAggregator(reference: reference, scoring: config.scoring).summary(month: month),
+            ingest: ingest, problems: try reader.problems(ingestID: ingest.id),
+            corrections: try reader.corrections(ingestID: ingest.id),
+            lateResolved: try reader.lateResolved().map {
+                BulletinData.LateResolved(demand: $0.demand, previousStatus: $0.previousStatus)
+            },
+            gradeACount: try reader.count(.gradeA), unresolvedCount: try reader.count(.unresolved),
+            scoring: config.scoring, masker: PersonalDataMasker(enabled: config.maskPersonalInfo))
+        let total = try reader.count(.all)
+        timer.mark("report: gather")
+        let output = try OutputFiles(folder: workspace.folder(for: month))
+        var workbook = WorkbookWriter(data: data, reader: reader, reference: reference)
+        workbook.progress = { progress.update("写出 \(month) 报告", done: $0, total: total) }
+        let pass = try workbook.write(to: output.temporaryPath(for: ReportNames.workbook(month)), total: total)
+        progress.finish()
+        data.summary = pass.summary
+        timer.mark("report: score and workbook")
+        let text = markdown.render(data, gradeA: pass.gradeA, unresolved: pass.unresolved)
+        try output.write(Array(text.utf8), as: ReportNames.markdown(month))
+        try output.write(ProblemsCSV.render(data.problems), as: ReportNames.problems(month))
+        timer.mark("report: Markdown and 数据问题")
+        let folder = workspace.folder(for: month)
+        let paths = [ReportNames.workbook(month), ReportNames.markdown(month), ReportNames.problems(month)]
+        return PreparedReports(
+            files: output, outcome: ReportOutcome(month: month, summary: data.summary, paths: paths.map { folder + "/" + $0 }))
     }
 }
 
