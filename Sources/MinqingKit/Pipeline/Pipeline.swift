@@ -187,6 +187,7 @@ public struct Pipeline {
         let text = markdown.render(data, gradeA: pass.gradeA, unresolved: pass.unresolved)
         try output.write(Array(text.utf8), as: ReportNames.markdown(month))
         try output.write(ProblemsCSV.render(data.problems), as: ReportNames.problems(month))
+        try output.sync()
         timer.mark("report: Markdown and 数据问题")
         let folder = workspace.folder(for: month)
         let paths = [ReportNames.workbook(month), ReportNames.markdown(month), ReportNames.problems(month)]

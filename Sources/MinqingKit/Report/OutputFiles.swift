@@ -45,7 +45,7 @@ public final class OutputFiles {
         return temporary
     }
 
-    /// Writes `bytes` to a temporary file for `name`, flushed to disk.
+    /// Writes `bytes` to a temporary file for `name`.
     public func write(_ bytes: [UInt8], as name: String) throws {
         let path = temporaryPath(for: name)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -59,17 +59,24 @@ public final class OutputFiles {
             }
             offset += written
         }
-        guard fsync(fd) == 0 else { throw OutputError(path: path, message: String(cString: strerror(errno))) }
     }
 
-    /// Renames every temporary file into place.
-    public func commit() throws {
+    /// Flushes every temporary file to disk (before the database commits, so that ``commit()`` has
+    /// only renames left to do).
+    public func sync() throws {
         for file in pending {
             let fd = open(file.temporary, O_RDONLY)
-            if fd >= 0 {
-                fsync(fd)
-                close(fd)
+            guard fd >= 0, fsync(fd) == 0 else {
+                if fd >= 0 { close(fd) }
+                throw OutputError(path: file.temporary, message: String(cString: strerror(errno)))
             }
+            close(fd)
+        }
+    }
+
+    /// Renames every temporary file into place (call ``sync()`` first).
+    public func commit() throws {
+        for file in pending {
             guard rename(file.temporary, file.final) == 0 else {
                 throw OutputError(path: file.final, message: String(cString: strerror(errno)))
             }

@@ -8,12 +8,16 @@ public final class Store {
     let queue: DatabaseQueue
 
     /// Opens the database at `path`, creating it and applying migrations as needed.
+    ///
+    /// WAL mode without automatic checkpoints: a commit only appends to the `-wal` file (the main file
+    /// changes when the connection closes, after `run` has renamed its reports), so the moment between
+    /// a run's commit and its renames is as short as it can be.
     public init(path: String) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -131072;")
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 0;")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
