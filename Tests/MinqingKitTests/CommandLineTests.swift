@@ -54,6 +54,20 @@ struct CommandLineTests {
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test func logLevelFromOptionOrEnvironment() throws {
+        let quiet = try EndToEnd.run(
+            ["run", "--month", "2026-10", "--seeds", TestSupport.seeds, fixture], in: directory,
+            environment: ["MINQING_LOG_LEVEL": "error"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        #expect(quiet.stdout.split(separator: "\n").count == 1)
+        let chatty = try run(["report", "--month", "2026-10", "--log-level", "debug"])
+        #expect(chatty.stderr.contains("stage report: score and workbook"))
+        let bad = try run(["report", "--month", "2026-10", "--log-level", "loud"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("未知的日志级别「loud」"))
+    }
+
     @Test func badConfigExitsTwo() throws {
         try TestSupport.write("[scoring]\nresolved_points = -1\n", to: directory + "/minqing.toml")
         let result = try run(["run", "--month", "2026-10", fixture])

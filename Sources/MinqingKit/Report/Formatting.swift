@@ -57,8 +57,9 @@ public struct PersonalDataMasker: Sendable {
         return shown
     }
 
-    /// A value of the input column `header` (Chinese) as shown.
+    /// A value of the input column `header` (Chinese) as shown; a blank value as （空）.
     public func value(_ value: String, of header: String) -> String {
+        if value.isEmpty { return "（空）" }
         switch header {
         case InputColumns.petitioner.header: return name(value)
         case InputColumns.phone.header: return phone(value)
