@@ -32,3 +32,40 @@ struct KeywordMatcherTests {
         }
     }
 }
+
+@Suite("SHA-256")
+struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func knownDigests(text: String, digest: String) {
+        var hasher = SHA256()
+        hasher.update(Array(text.utf8))
+        #expect(hasher.hexDigest() == digest)
+    }
+
+    @Test func chunkedInputGivesTheSameDigest() {
+        let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        var whole = SHA256()
+        whole.update(bytes)
+        var pieces = SHA256()
+        var i = 0
+        for size in [1, 63, 64, 65, 127, 1000].cycled(until: bytes.count) {
+            let end = min(bytes.count, i + size)
+            pieces.update(Array(bytes[i..<end]))
+            i = end
+        }
+        #expect(whole.hexDigest() == pieces.hexDigest())
+    }
+}
+
+private extension Array where Element == Int {
+    /// The sizes repeated until they add up to at least `total`.
+    func cycled(until total: Int) -> [Int] {
+        var out: [Int] = [], sum = 0
+        while sum < total { for n in self where sum < total { out.append(n); sum += n } }
+        return out
+    }
+}

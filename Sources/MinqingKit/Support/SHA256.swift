@@ -30,7 +30,9 @@ public struct SHA256 {
             offset = take
             if buffer.count == 64 {
                 let block = buffer
-                block.withUnsafeBytes { compress($0.baseAddress!) }
+                block.withUnsafeBytes { bytes in
+                    if let base = bytes.baseAddress { compress(base) }
+                }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
