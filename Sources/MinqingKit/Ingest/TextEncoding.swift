@@ -28,6 +28,10 @@ extension TextEncoding {
     /// How many bytes (after any BOM) detection looks at.
     public static let detectionSampleSize = 64 * 1024
 
+    /// Multibyte UTF-8 characters seen before an invalid byte that make a file UTF-8 (damaged) rather
+    /// than GB18030: GB18030 text almost never forms even one or two valid UTF-8 sequences in a row.
+    static let mixedFileThreshold = 4
+
     /// Detects the encoding of a file prefix (the first 64 KiB after any BOM are examined).
     public static func detect(prefix: [UInt8]) -> Detection {
         prefix.withUnsafeBufferPointer { detect(prefix: $0) }
@@ -44,7 +48,12 @@ extension TextEncoding {
         let end = min(prefix.count, start + detectionSampleSize)
         let check = UTF8Validator.validate(UnsafeBufferPointer(rebasing: prefix[start..<end]))
         if !check.invalid { return .utf8(bom: bom) }
-        return bom ? .bomMismatch(offset: start + check.validEnd) : .gb18030
+        if bom { return .bomMismatch(offset: start + check.validEnd) }
+        // Several well-formed multibyte UTF-8 characters before the first bad byte: a UTF-8 file with a
+        // damaged (or pasted-in GBK) row, not a GB18030 file. Decoding it as GB18030 would garble every
+        // character silently; as UTF-8 the bad row's line is named.
+        let leads = prefix[start..<(start + check.validEnd)].reduce(0) { $0 + ($1 >= 0xC2 ? 1 : 0) }
+        return leads >= mixedFileThreshold ? .utf8(bom: false) : .gb18030
     }
 
     /// True when `bytes` starts with the UTF-8 BOM.

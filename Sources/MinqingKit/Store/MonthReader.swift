@@ -143,16 +143,20 @@ public struct MonthReader {
             db, sql: "SELECT count(*) FROM demand WHERE month = ?\(filter.condition)", arguments: [month.description]) ?? 0
     }
 
-    /// 数据问题 of an ingest, in input order.
+    /// 数据问题 of an ingest, in input order. (Read through the C API: 原始内容 may hold a NUL byte, which
+    /// must not cut it short.)
     public func problems(ingestID: Int) throws -> [DataProblem] {
-        try Row.fetchAll(
-            db, sql: "SELECT file, line, level, column_name, message, raw FROM problem WHERE ingest_id = ? ORDER BY seq",
-            arguments: [ingestID]
-        ).map {
-            DataProblem(
-                file: $0["file"], line: $0["line"], level: ProblemLevel(rawValue: $0["level"]) ?? .notice,
-                column: $0["column_name"], message: $0["message"], raw: $0["raw"])
+        let statement = try RawStatement(
+            db, "SELECT file, line, level, column_name, message, raw FROM problem WHERE ingest_id = ? ORDER BY seq")
+        try statement.bind(1, ingestID)
+        var problems: [DataProblem] = []
+        while try statement.step() {
+            problems.append(DataProblem(
+                file: statement.text(0), line: statement.int(1),
+                level: ProblemLevel(rawValue: statement.text(2)) ?? .notice, column: statement.text(3),
+                message: statement.text(4), raw: statement.text(5)))
         }
+        return problems
     }
 
     /// 更正说明 of an ingest: added, changed (field by field) and removed demands.
