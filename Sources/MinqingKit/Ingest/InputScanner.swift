@@ -76,7 +76,7 @@ public final class InputScanner {
                 throw InputRefused(path: path, message: "输入文件 \(name) 是空的（没有表头）。本次运行未做任何更改。")
             }
         } catch let error as CSVError {
-            throw InputRefused(path: path, message: "\(error.description) 本次运行未做任何更改。")
+            throw InputRefused(path: path, message: "\(error.description)本次运行未做任何更改。")
         }
         let header = (0..<reader.fieldCount).map { reader.field($0) }
         let match = HeaderMatcher.match(header, columns: InputColumns.all)
@@ -139,7 +139,7 @@ public final class InputScanner {
                 }
             }
         } catch let error as CSVError {
-            throw InputRefused(path: path, message: "\(error.description) 本次运行未做任何更改。")
+            throw InputRefused(path: path, message: "\(error.description)本次运行未做任何更改。")
         }
         return summary
     }
