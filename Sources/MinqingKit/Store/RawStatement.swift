@@ -92,12 +92,6 @@ final class RawStatement {
         return false
     }
 
-    /// Resets the statement and clears its bindings.
-    func reset() {
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-    }
-
     /// Column `index` (0-based) of the current row as text ("" for NULL).
     func text(_ index: Int32) -> String {
         guard let pointer = sqlite3_column_text(handle, index) else { return "" }
