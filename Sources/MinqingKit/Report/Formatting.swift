@@ -51,9 +51,9 @@ public struct PersonalDataMasker: Sendable {
     public func masked(_ demand: ReportDemand) -> ReportDemand {
         guard enabled else { return demand }
         var shown = demand
-        shown.petitioner = Masking.name(demand.petitioner)
-        shown.phone = Masking.phone(demand.phone)
-        shown.content = Masking.phonesInText(demand.content)
+        shown.petitioner = name(demand.petitioner)
+        shown.phone = phone(demand.phone)
+        shown.content = text(demand.content)
         return shown
     }
 
