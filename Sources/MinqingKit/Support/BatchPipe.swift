@@ -143,8 +143,11 @@ extension BatchPipe {
     /// Runs `produce` on this thread and `consume` on a second one, joined by a pipe (for a producer
     /// tied to this thread, like a database connection). The first error on either side stops both and
     /// is rethrown.
-    static func consumeInBackground(_ consume: @escaping (Item) throws -> Void, produce: (BatchPipe) throws -> Void) throws {
-        let pipe = BatchPipe()
+    static func consumeInBackground(
+        batchSize: Int = 512, maxBatches: Int = 8, _ consume: @escaping (Item) throws -> Void,
+        produce: (BatchPipe) throws -> Void
+    ) throws {
+        let pipe = BatchPipe(batchSize: batchSize, maxBatches: maxBatches)
         let worker = WorkerThread<Void> {
             do {
                 while let batch = try pipe.receive() {

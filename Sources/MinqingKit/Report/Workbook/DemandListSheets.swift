@@ -1,65 +1,83 @@
 /// A demand list (A级诉求, 未办结诉求, 诉求明细) filled row by row during the month's single pass;
-/// continues on `name(2)`, `name(3)`… when a sheet is full. The sheets are created up front, so they stand
-/// in the SPEC's order whatever the order the rows arrive in.
+/// continues on `name(2)`, `name(3)`… when a sheet is full. The sheets (header row, widths, frozen
+/// header, print setup) are created in libxlsxwriter up front, so they stand in the SPEC's order;
+/// their rows are written as XML by ``SheetXML`` and compressed on the other core while the month is
+/// read, and ``WorkbookSplice`` puts them into the sheets when the workbook is assembled.
 final class DemandListSheets {
     let columns: [DemandColumn]
     let rowsPerSheet: Int
+    /// One per sheet, in order.
+    let parts: [SplicedSheet]
     private let sheets: [XlsxWorksheet]
-    private let formats: [XlsxFormat]
+    private let styles: [Int]
     private let wrapIndexes: [Int]
+    private var xml: SheetXML
     private var part = 0
     private var row = 0
 
-    /// Creates the sheets for `count` demands.
-    init(factory: SheetFactory, name: String, columns: [DemandColumn], count: Int, rowsPerSheet: Int) throws {
+    /// Bytes of XML gathered before they are handed over to be compressed.
+    static let chunkSize = 1 << 18
+
+    /// Creates the sheets for `count` demands; their compressed rows are kept in `folder`.
+    init(factory: SheetFactory, name: String, columns: [DemandColumn], count: Int, rowsPerSheet: Int,
+         folder: String) throws {
         self.columns = columns
         self.rowsPerSheet = rowsPerSheet
-        let parts = max(1, (count + rowsPerSheet - 1) / rowsPerSheet)
+        let sheetCount = max(1, (count + rowsPerSheet - 1) / rowsPerSheet)
         let headers = columns.map(\.header), widths = columns.map(\.width)
-        sheets = try (1...parts).map {
+        sheets = try (1...sheetCount).map {
             try factory.makeSheet($0 == 1 ? name : "\(name)(\($0))", headers: headers, widths: widths)
         }
-        formats = columns.map { $0.wrap ? factory.style.wrapped : factory.style.text }
+        parts = try sheets.map { try SplicedSheet(sheet: $0, lastColumn: columns.count - 1, folder: folder) }
+        let text = try factory.book.styleIndex(factory.style.text)
+        let wrapped = try factory.book.styleIndex(factory.style.wrapped)
+        styles = columns.map { $0.wrap ? wrapped : text }
         wrapIndexes = columns.indices.filter { columns[$0].wrap }
+        xml = SheetXML(columns: columns.count)
+        xml.bytes.reserveCapacity(Self.chunkSize + (1 << 16))
     }
 
-    /// One demand's cells, ready to write: computed on the reading thread, written on the writing one.
-    struct PreparedRow: Sendable {
-        var values: [String]
-        var height: Double?
-    }
-
-    /// The cells of one demand (already masked for the reports) in this list's columns. Reads only
-    /// immutable state, so it may run on another thread than ``append(_:)``.
-    func prepare(_ demand: ReportDemand) -> PreparedRow {
-        let values = columns.map { $0.value(demand) }
-        return PreparedRow(values: values, height: SheetWriter.rowHeight(wrapIndexes.map { (values[$0], columns[$0].width) }))
-    }
-
-    /// Appends one prepared row.
-    func append(_ prepared: PreparedRow) throws {
+    /// Appends one demand (already masked for the reports); hands full chunks of XML to `emit`.
+    func append(_ demand: ReportDemand, strings: SharedStrings,
+                emit: (SplicedSheet, [UInt8]) throws -> Void) throws {
         if row == rowsPerSheet {
-            guard part + 1 < sheets.count else {
+            guard part + 1 < parts.count else {
                 throw XlsxError(code: 0, context: "写入工作表「\(sheets[part].name)」", reason: "诉求数多于开始时统计的数目")
             }
-            try finishPart()
+            try flush(emit)
             part += 1
             row = 0
         }
         row += 1
-        let sheet = sheets[part]
-        if let height = prepared.height { try sheet.setRowHeight(row, height) }
-        for (c, value) in prepared.values.enumerated() {
-            try sheet.writeText(row, c, value, formats[c])
+        parts[part].rows = row
+        var height = RowHeight()
+        for i in wrapIndexes { height.add(columns[i].value(demand), width: columns[i].width) }
+        xml.startRow(row + 1, height: height.points)
+        for (c, column) in columns.enumerated() {
+            let value = column.value(demand)
+            if column.shared, let index = strings.index(of: value) {
+                xml.sharedCell(c, style: styles[c], index: index)
+            } else {
+                xml.inlineCell(c, style: styles[c], text: value)
+            }
+        }
+        xml.endRow()
+        if xml.bytes.count >= Self.chunkSize { try flush(emit) }
+    }
+
+    /// Hands over the last chunk and sets each sheet's autofilter over its rows.
+    func finish(_ emit: (SplicedSheet, [UInt8]) throws -> Void) throws {
+        try flush(emit)
+        for (sheet, part) in zip(sheets, parts) {
+            try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: max(part.rows, 1), lastCol: columns.count - 1)
         }
     }
 
-    /// Adds the autofilters once every row is written.
-    func finish() throws {
-        try finishPart()
-    }
-
-    private func finishPart() throws {
-        try sheets[part].autofilter(firstRow: 0, firstCol: 0, lastRow: max(row, 1), lastCol: columns.count - 1)
+    private func flush(_ emit: (SplicedSheet, [UInt8]) throws -> Void) throws {
+        guard !xml.bytes.isEmpty else { return }
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(Self.chunkSize + (1 << 16))
+        swap(&chunk, &xml.bytes)
+        try emit(parts[part], chunk)
     }
 }

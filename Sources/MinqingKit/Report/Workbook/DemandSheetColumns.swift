@@ -3,16 +3,28 @@ struct DemandColumn: Sendable {
     let header: String
     let width: Double
     let wrap: Bool
+    /// Whether the column's values repeat enough to go to the shared-string table (乡镇, 办理状态…);
+    /// the others (编号, 电话, 诉求内容) are written in the cell.
+    let shared: Bool
     let value: @Sendable (ReportDemand) -> String
+
+    init(header: String, width: Double, wrap: Bool, shared: Bool = true,
+         value: @escaping @Sendable (ReportDemand) -> String) {
+        self.header = header
+        self.width = width
+        self.wrap = wrap
+        self.shared = shared
+        self.value = value
+    }
 }
 
 /// The columns of the three demand lists (SPEC §7), then a few extra ones at the end.
 enum DemandSheetColumns {
-    static let id = DemandColumn(header: "编号", width: 16, wrap: false) { d in d.id }
+    static let id = DemandColumn(header: "编号", width: 16, wrap: false, shared: false) { d in d.id }
     static let received = DemandColumn(header: "受理日期", width: 18, wrap: false) { d in d.received }
     static let channel = DemandColumn(header: "渠道", width: 11, wrap: false) { d in d.channel }
     static let petitioner = DemandColumn(header: "诉求人", width: 9, wrap: false) { d in d.petitioner }
-    static let phone = DemandColumn(header: "联系电话", width: 14, wrap: false) { d in d.phone }
+    static let phone = DemandColumn(header: "联系电话", width: 14, wrap: false, shared: false) { d in d.phone }
     static let township = DemandColumn(header: "乡镇", width: 10, wrap: false) { d in d.township }
     static let village = DemandColumn(header: "村社区", width: 10, wrap: false) { d in d.village }
     static let domain = DemandColumn(header: "涉及领域", width: 14, wrap: true) { d in d.domain }
@@ -23,7 +35,7 @@ enum DemandSheetColumns {
     static let status = DemandColumn(header: "办理状态", width: 9, wrap: false) { d in d.status }
     static let resolved = DemandColumn(header: "办结日期", width: 12, wrap: false) { d in d.resolved }
     static let satisfaction = DemandColumn(header: "满意度", width: 10, wrap: false) { d in d.satisfaction }
-    static let content = DemandColumn(header: "诉求内容", width: 48, wrap: true) { d in d.content }
+    static let content = DemandColumn(header: "诉求内容", width: 48, wrap: true, shared: false) { d in d.content }
     static let unitBasis = DemandColumn(header: "责任依据", width: 30, wrap: true) { d in d.unitBasis }
 
     /// A级诉求.

@@ -44,29 +44,11 @@ struct SheetWriter {
         return try factory.makeSheet(name, headers: headers, widths: widths)
     }
 
-    /// The height (points) a row needs so wrapped text in it is fully visible when printed: one line
-    /// per `width − 1` display units of each wrapped value (CJK counts 2), and one per line break; nil
-    /// for a single line. One pass over the UTF-8 bytes: this runs for every row of the long lists.
+    /// The height (points) a row needs so wrapped text in it is fully visible when printed (see ``RowHeight``).
     static func rowHeight(_ wrapped: [(text: String, width: Double)]) -> Double? {
-        var lines = 1
-        for (text, width) in wrapped where !text.isEmpty {
-            let perLine = max(1, Int(width) - 1)
-            var count = 0, current = 0, previous: UInt8 = 0
-            for byte in text.utf8 {
-                if byte == 0x0A || byte == 0x0D {
-                    if !(byte == 0x0A && previous == 0x0D) { count += max(1, (current + perLine - 1) / perLine) }
-                    current = 0
-                } else if byte < 0x80 {
-                    current += 1
-                } else if byte >= 0xC0 {
-                    current += 2
-                }
-                previous = byte
-            }
-            count += max(1, (current + perLine - 1) / perLine)
-            lines = max(lines, count)
-        }
-        return lines > 1 ? min(409, Double(lines) * 14.5 + 2) : nil
+        var height = RowHeight()
+        for (text, width) in wrapped { height.add(text, width: width) }
+        return height.points
     }
 
     /// A column width that fits the header and the widest of `values` (CJK characters count double).

@@ -8,8 +8,10 @@ import Foundation
 /// footer. The workbook is written in `constant_memory` mode: the demands are read once, in 受理日期
 /// order, and each goes to 诉求明细 and, as it applies, to A级诉求 and 未办结诉求 while the statistics
 /// are added up; the summary sheets, which come first in the workbook, are filled afterwards (each sheet
-/// is still written in row order). Memory does not grow with the month's size; a list longer than
-/// Excel's row limit continues on 诉求明细(2), (3)…
+/// is still written in row order). The lists' rows are written as XML and compressed on the second
+/// core during the pass (see ``DemandListSheets``), with their repeating values in a shared-string
+/// table. Memory does not grow with the month's size beyond that table; a list longer than Excel's
+/// row limit continues on 诉求明细(2), (3)…
 public struct WorkbookWriter {
     /// Data rows per sheet: Excel's 1,048,576 rows less the header.
     public static let rowsPerSheet = 1_048_575
@@ -47,7 +49,11 @@ public struct WorkbookWriter {
 
     /// Writes the workbook to `path` and returns the statistics and list previews of the pass.
     public func write(to path: String, total: Int) throws -> Pass {
-        let book = try XlsxWorkbook(path: path, constantMemory: true)
+        // libxlsxwriter writes everything but the lists' rows to `base`; the rows are compressed into
+        // unlinked temporary files beside it; the two are joined into `path` at the end.
+        let folder = (path as NSString).deletingLastPathComponent
+        let base = path + ".partial"
+        let book = try XlsxWorkbook(path: base, constantMemory: true)
         try book.setProperties(
             title: "\(data.county)民情月报（\(data.month.chineseTitle)）", subject: "民情月报",
             author: "minqing \(minqingVersion)", company: data.county, created: documentTime)
@@ -56,44 +62,49 @@ public struct WorkbookWriter {
         // The sheets in the SPEC's order; the summary sheets are filled after the pass.
         let summaryNames = ["总览", "分类统计", "责任单位评分", "双联系责任表", "属地统计"]
         let placeholders = try SummarySheets(factory: factory, names: summaryNames)
+        let outFolder = folder.isEmpty ? "." : folder
         let lists = [
             try DemandListSheets(
                 factory: factory, name: "A级诉求", columns: DemandSheetColumns.gradeA, count: data.gradeACount,
-                rowsPerSheet: rowsPerSheet),
+                rowsPerSheet: rowsPerSheet, folder: outFolder),
             try DemandListSheets(
                 factory: factory, name: "未办结诉求", columns: DemandSheetColumns.unresolved, count: data.unresolvedCount,
-                rowsPerSheet: rowsPerSheet),
+                rowsPerSheet: rowsPerSheet, folder: outFolder),
             try DemandListSheets(
                 factory: factory, name: "诉求明细", columns: DemandSheetColumns.detail, count: total,
-                rowsPerSheet: rowsPerSheet),
+                rowsPerSheet: rowsPerSheet, folder: outFolder),
         ]
+        let strings = SharedStrings()
 
-        // Reading the database, adding up and formatting run on this thread; libxlsxwriter writes the
-        // cells on a second one, so the two cores share the pass.
+        // Reading the database, adding up and writing the rows' XML run on this thread; the XML is
+        // compressed on a second one, so the two cores share the pass.
         var aggregator = MonthAggregator(reference: reference, scoring: data.scoring)
         var gradeA: [ReportDemand] = [], unresolved: [ReportDemand] = []
-        typealias Rows = (gradeA: DemandListSheets.PreparedRow?, unresolved: DemandListSheets.PreparedRow?, detail: DemandListSheets.PreparedRow)
+        typealias Chunk = (sheet: SplicedSheet, bytes: [UInt8])
         var done = 0
-        try BatchPipe<Rows>.consumeInBackground({ rows in
-            if let row = rows.gradeA { try lists[0].append(row) }
-            if let row = rows.unresolved { try lists[1].append(row) }
-            try lists[2].append(rows.detail)
+        try BatchPipe<Chunk>.consumeInBackground(batchSize: 1, maxBatches: 4, { chunk in
+            try chunk.sheet.compress(chunk.bytes)
         }, produce: { pipe in
+            let emit: (SplicedSheet, [UInt8]) throws -> Void = { try pipe.send(($0, $1)) }
             try reader.forEachDemand(.all) { demand in
                 done += 1
                 progress(done)
                 aggregator.add(demand.facts)
                 let shown = data.masker.masked(demand)
-                let isA = demand.grade == Grade.a.rawValue
-                let isOpen = demand.status != DemandStatus.resolved.rawValue
-                if isA && gradeA.count < previewLimit { gradeA.append(demand) }
-                if isOpen && unresolved.count < previewLimit { unresolved.append(demand) }
-                try pipe.send((
-                    isA ? lists[0].prepare(shown) : nil, isOpen ? lists[1].prepare(shown) : nil, lists[2].prepare(shown)
-                ))
+                if demand.grade == Grade.a.rawValue {
+                    if gradeA.count < previewLimit { gradeA.append(demand) }
+                    try lists[0].append(shown, strings: strings, emit: emit)
+                }
+                if demand.status != DemandStatus.resolved.rawValue {
+                    if unresolved.count < previewLimit { unresolved.append(demand) }
+                    try lists[1].append(shown, strings: strings, emit: emit)
+                }
+                try lists[2].append(shown, strings: strings, emit: emit)
             }
+            for list in lists { try list.finish(emit) }
         })
-        for list in lists { try list.finish() }
+        let parts = lists.flatMap(\.parts)
+        for part in parts { try part.finishRows() }
 
         var summary = aggregator.summary(month: data.month)
         try reader.addHistory(to: &summary)
@@ -110,6 +121,7 @@ public struct WorkbookWriter {
         try sheets.corrections()
         try sheets.lateResolved()
         try book.close()
+        try WorkbookSplice.assemble(base: base, output: path, sheets: parts, sharedStrings: strings)
         return Pass(summary: summary, gradeA: gradeA, unresolved: unresolved)
     }
 }

@@ -91,3 +91,11 @@ func lxwCheck(_ err: lxw_error, _ context: @autoclosure () -> String) throws {
         throw XlsxError(err, context())
     }
 }
+
+extension XlsxError {
+    /// A failure reading or writing the workbook's own files (disk full, permissions…), with the
+    /// advice to check the output folder and the disk.
+    static func io(_ context: String, _ reason: String) -> XlsxError {
+        XlsxError(LXW_ERROR_CREATING_XLSX_FILE, context, reason: reason)
+    }
+}

@@ -122,7 +122,7 @@ public final class XlsxWorkbook {
         }
         sheetHandles.append(sheet)
         sheetNames.append(name)
-        return XlsxWorksheet(workbook: self, handle: sheet, name: name)
+        return XlsxWorksheet(workbook: self, handle: sheet, name: name, number: sheetHandles.count)
     }
 
     /// Returns the workbook's format for `spec`, creating it once and caching it.
@@ -131,6 +131,14 @@ public final class XlsxWorkbook {
         let made = makeFormat(spec)
         if made.pointer != nil { formats[spec] = made }
         return made
+    }
+
+    /// The cell-format index (`s="N"` in the sheet XML) of `format`, registering it in the workbook's
+    /// styles if no cell has used it yet; for rows written as XML outside libxlsxwriter.
+    func styleIndex(_ format: XlsxFormat) throws -> Int {
+        let pointer = try checkOwner(format, "查找单元格格式")
+        try openHandle("查找单元格格式")
+        return Int(lxw_format_get_xf_index(pointer))
     }
 
     /// A separate format object for conditional formats (libxlsxwriter gives those a dxf index).

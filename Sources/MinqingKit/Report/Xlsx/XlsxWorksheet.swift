@@ -24,15 +24,18 @@ public final class XlsxWorksheet {
 
     /// The sheet's name as shown on its tab.
     public let name: String
+    /// The sheet's position in the workbook, from 1 (libxlsxwriter stores it as xl/worksheets/sheetN.xml).
+    public let number: Int
     let workbook: XlsxWorkbook
     private let handle: UnsafeMutablePointer<lxw_worksheet>
     /// Highest row a cell was written to (constant-memory mode only allows this row or later).
     public private(set) var lastWrittenRow: Int?
 
-    init(workbook: XlsxWorkbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
+    init(workbook: XlsxWorkbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String, number: Int) {
         self.workbook = workbook
         self.handle = handle
         self.name = name
+        self.number = number
     }
 
     /// Writes `text` as a string cell, never a formula (also for = + - @ or tab starts); returns true if the text was truncated.
