@@ -26,7 +26,7 @@ public struct Tally: Sendable, Equatable {
 
     /// The number of demands rated `level`.
     public func count(_ level: Satisfaction) -> Int {
-        satisfaction[Tally.index[level] ?? 0]
+        satisfaction[level.ordinal]
     }
 
     /// 办结率 = 已办结 ÷ 诉求总数; nil when there are no demands.
@@ -49,11 +49,22 @@ public struct Tally: Sendable, Equatable {
         case .inProgress: inProgress += 1
         case .pending: pending += 1
         }
-        satisfaction[Tally.index[facts.satisfaction] ?? 0] += 1
+        satisfaction[facts.satisfaction.ordinal] += 1
     }
+}
 
-    private static let index: [Satisfaction: Int] = Dictionary(
-        uniqueKeysWithValues: Satisfaction.allCases.enumerated().map { ($1, $0) })
+extension Satisfaction {
+    /// The level's position in `allCases` (a switch, not a lookup: this runs for every demand).
+    var ordinal: Int {
+        switch self {
+        case .verySatisfied: return 0
+        case .satisfied: return 1
+        case .basicallySatisfied: return 2
+        case .dissatisfied: return 3
+        case .veryDissatisfied: return 4
+        case .unrated: return 5
+        }
+    }
 }
 
 /// Rates and changes, with "no figure" when the denominator is zero.

@@ -27,8 +27,8 @@ public struct ReportDemand: Sendable, Equatable {
     /// The facts the month's statistics need.
     public var facts: DemandFacts {
         DemandFacts(
-            domain: domain, channel: channel, status: DemandStatus(rawValue: status) ?? .pending,
-            grade: Grade(rawValue: grade) ?? .b, satisfaction: Satisfaction(rawValue: satisfaction) ?? .unrated,
+            domain: domain, channel: channel, status: DemandStatus.stored(status) ?? .pending,
+            grade: Grade.stored(grade) ?? .b, satisfaction: Satisfaction.stored(satisfaction) ?? .unrated,
             primaryUnit: primaryUnit, primaryUnitType: primaryUnitType, township: township, liaison: liaison,
             village: village, headcount: headcount)
     }

@@ -33,13 +33,12 @@ final class DemandListSheets {
         let wrapped = try factory.book.styleIndex(factory.style.wrapped)
         styles = columns.map { $0.wrap ? wrapped : text }
         wrapIndexes = columns.indices.filter { columns[$0].wrap }
-        xml = SheetXML(columns: columns.count)
-        xml.bytes.reserveCapacity(Self.chunkSize + (1 << 16))
+        xml = SheetXML(columns: columns.count, chunkCapacity: Self.chunkSize + (1 << 16))
     }
 
     /// Appends one demand (already masked for the reports); hands full chunks of XML to `emit`.
     func append(_ demand: ReportDemand, strings: SharedStrings,
-                emit: (SplicedSheet, [UInt8]) throws -> Void) throws {
+                emit: (SplicedSheet, ByteBuffer) throws -> Void) throws {
         if row == rowsPerSheet {
             guard part + 1 < parts.count else {
                 throw XlsxError(code: 0, context: "写入工作表「\(sheets[part].name)」", reason: "诉求数多于开始时统计的数目")
@@ -62,22 +61,19 @@ final class DemandListSheets {
             }
         }
         xml.endRow()
-        if xml.bytes.count >= Self.chunkSize { try flush(emit) }
+        if xml.count >= Self.chunkSize { try flush(emit) }
     }
 
     /// Hands over the last chunk and sets each sheet's autofilter over its rows.
-    func finish(_ emit: (SplicedSheet, [UInt8]) throws -> Void) throws {
+    func finish(_ emit: (SplicedSheet, ByteBuffer) throws -> Void) throws {
         try flush(emit)
         for (sheet, part) in zip(sheets, parts) {
             try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: max(part.rows, 1), lastCol: columns.count - 1)
         }
     }
 
-    private func flush(_ emit: (SplicedSheet, [UInt8]) throws -> Void) throws {
-        guard !xml.bytes.isEmpty else { return }
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(Self.chunkSize + (1 << 16))
-        swap(&chunk, &xml.bytes)
-        try emit(parts[part], chunk)
+    private func flush(_ emit: (SplicedSheet, ByteBuffer) throws -> Void) throws {
+        guard xml.count > 0 else { return }
+        try emit(parts[part], xml.take())
     }
 }

@@ -80,22 +80,23 @@ public struct WorkbookWriter {
         // compressed on a second one, so the two cores share the pass.
         var aggregator = MonthAggregator(reference: reference, scoring: data.scoring)
         var gradeA: [ReportDemand] = [], unresolved: [ReportDemand] = []
-        typealias Chunk = (sheet: SplicedSheet, bytes: [UInt8])
+        typealias Chunk = (sheet: SplicedSheet, bytes: ByteBuffer)
         var done = 0
         try BatchPipe<Chunk>.consumeInBackground(batchSize: 1, maxBatches: 4, { chunk in
             try chunk.sheet.compress(chunk.bytes)
         }, produce: { pipe in
-            let emit: (SplicedSheet, [UInt8]) throws -> Void = { try pipe.send(($0, $1)) }
+            let emit: (SplicedSheet, ByteBuffer) throws -> Void = { try pipe.send(($0, $1)) }
             try reader.forEachDemand(.all) { demand in
                 done += 1
                 progress(done)
-                aggregator.add(demand.facts)
+                let facts = demand.facts
+                aggregator.add(facts)
                 let shown = data.masker.masked(demand)
-                if demand.grade == Grade.a.rawValue {
+                if facts.grade == .a {
                     if gradeA.count < previewLimit { gradeA.append(demand) }
                     try lists[0].append(shown, strings: strings, emit: emit)
                 }
-                if demand.status != DemandStatus.resolved.rawValue {
+                if facts.status != .resolved {
                     if unresolved.count < previewLimit { unresolved.append(demand) }
                     try lists[1].append(shown, strings: strings, emit: emit)
                 }

@@ -28,10 +28,8 @@ final class SplicedSheet {
     }
 
     /// Compresses a chunk of row XML (called on the writing thread).
-    func compress(_ chunk: [UInt8]) throws {
-        try chunk.withUnsafeBytes { bytes in
-            try deflater.compress(bytes, context: "压缩工作表「\(name)」") { try spill.append($0) }
-        }
+    func compress(_ chunk: ByteBuffer) throws {
+        try deflater.compress(chunk.bytes, context: "压缩工作表「\(name)」") { try spill.append($0) }
     }
 
     /// Ends the rows' stream on a byte boundary, ready to be spliced.

@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Gives each distinct string a small number (0, 1, 2… in order of first sight), comparing and
+/// hashing the strings as UTF-8 bytes. Swift's `String` hashing normalises Unicode, which makes
+/// Chinese keys several times slower; the month's hot loops key their tables through this instead.
+/// Two strings are the same only if their bytes are the same.
+final class ByteInterner {
+    private var storage: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var slots: [Int32]
+    private var mask: Int
+
+    /// An empty interner.
+    init() {
+        slots = [Int32](repeating: -1, count: 64)
+        mask = 63
+    }
+
+    /// Number of distinct strings.
+    var count: Int { starts.count - 1 }
+
+    /// The number of `text`, giving it the next one if it is new (and `adding` allows it); nil when new and not added.
+    func id(_ text: String, adding: Bool = true) -> Int? {
+        var text = text
+        return text.withUTF8 { id(bytes: $0, adding: adding) }
+    }
+
+    /// The number of the string with these UTF-8 bytes (see ``id(_:adding:)``).
+    func id(bytes utf8: UnsafeBufferPointer<UInt8>, adding: Bool = true) -> Int? {
+        var slot = Int(truncatingIfNeeded: Self.hash(utf8)) & mask
+        while true {
+            let found = Int(slots[slot])
+            if found < 0 { break }
+            if equals(found, utf8) { return found }
+            slot = (slot + 1) & mask
+        }
+        guard adding else { return nil }
+        let index = count
+        storage.append(contentsOf: utf8)
+        starts.append(storage.count)
+        slots[slot] = Int32(truncatingIfNeeded: index)
+        if count * 2 > slots.count { grow() }
+        return index
+    }
+
+    /// String number `i`.
+    func string(_ i: Int) -> String {
+        String(decoding: storage[starts[i]..<starts[i + 1]], as: UTF8.self)
+    }
+
+    /// Bytes held for the strings.
+    var byteCount: Int { storage.count }
+
+    private func equals(_ index: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[index], length = starts[index + 1] - start
+        guard length == utf8.count else { return false }
+        guard length > 0 else { return true }
+        return storage.withUnsafeBufferPointer { all in
+            guard let stored = all.baseAddress, let given = utf8.baseAddress else { return false }
+            return memcmp(stored + start, given, length) == 0
+        }
+    }
+
+    private func grow() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        storage.withUnsafeBufferPointer { all in
+            for i in 0..<count {
+                let piece = UnsafeBufferPointer(rebasing: all[starts[i]..<starts[i + 1]])
+                var slot = Int(truncatingIfNeeded: Self.hash(piece)) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(truncatingIfNeeded: i)
+            }
+        }
+    }
+
+    /// FNV-1a over the bytes, then a final mix so the low bits (the slot) depend on all of them.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        return h
+    }
+}
