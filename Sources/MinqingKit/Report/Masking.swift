@@ -94,25 +94,21 @@ public enum Masking {
             if placeholderBytes.contains(where: { $0.count == count && $0.elementsEqual(u) }) {
                 return String(decoding: u, as: UTF8.self)
             }
-            let first = UnsafeBufferPointer(rebasing: u[0..<3])
-            if n == 2 { return String(decoding: Array(first) + [0x2A], as: UTF8.self) }
-            let hasCompound = compoundSurnameKeys.contains(key(u, 0, 6))
-            if honorificKeys.contains(key(u, count - 6, count)) && (n == 3 || (n == 4 && hasCompound)) {
+            let hasCompound = n > 2 && compoundSurnameKeys.contains(key(u, 0, 6))
+            if n > 2 && honorificKeys.contains(key(u, count - 6, count)) && (n == 3 || (n == 4 && hasCompound)) {
                 return String(decoding: u, as: UTF8.self)
             }
-            let last = Array(u[(count - 3)...])
-            var out: [UInt8] = []
-            out.reserveCapacity(count)
-            if hasCompound {
-                out.append(contentsOf: u[0..<6])
-                if n == 3 { out.append(0x2A); return String(decoding: out, as: UTF8.self) }
-                out.append(contentsOf: repeatElement(0x2A, count: n - 3))
-            } else {
-                out.append(contentsOf: first)
-                out.append(contentsOf: repeatElement(0x2A, count: n - 2))
+            // 张* · 张*丰 · 张**丰 · 欧阳* · 欧阳*明: the kept head, one * per hidden character, the last one.
+            let head = hasCompound ? 6 : 3
+            let stars = n == 2 ? 1 : (hasCompound && n == 3 ? 1 : n - head / 3 - 1)
+            let keepLast = !(n == 2 || (hasCompound && n == 3))
+            let length = head + stars + (keepLast ? 3 : 0)
+            return String(unsafeUninitializedCapacity: length) { out in
+                for k in 0..<head { out[k] = u[k] }
+                for k in 0..<stars { out[head + k] = 0x2A }
+                if keepLast { for k in 0..<3 { out[head + stars + k] = u[count - 3 + k] } }
+                return length
             }
-            out.append(contentsOf: last)
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
@@ -230,7 +226,10 @@ public enum Masking {
         return s.withUTF8 { u -> String? in
             guard u.count == 11, u[0] == 0x31, u[1] >= 0x33, u[1] <= 0x39,
                   u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-            return String(decoding: Array(u[0..<3]) + Array("****".utf8) + Array(u[7..<11]), as: UTF8.self)
+            return String(unsafeUninitializedCapacity: 11) { out in
+                for k in 0..<11 { out[k] = k >= 3 && k < 7 ? 0x2A : u[k] }
+                return 11
+            }
         }
     }
 

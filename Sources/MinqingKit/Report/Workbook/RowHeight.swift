@@ -9,19 +9,23 @@ struct RowHeight {
     mutating func add(_ text: String, width: Double) {
         guard !text.isEmpty else { return }
         let perLine = max(1, Int(width) - 1)
-        var count = 0, current = 0, previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x0A || byte == 0x0D {
-                if !(byte == 0x0A && previous == 0x0D) { count += max(1, (current + perLine - 1) / perLine) }
-                current = 0
-            } else if byte < 0x80 {
-                current += 1
-            } else if byte >= 0xC0 {
-                current += 2
+        var text = text
+        let count = text.withUTF8 { utf8 -> Int in
+            var count = 0, current = 0, previous: UInt8 = 0
+            for byte in utf8 {
+                if byte >= 0x80 {
+                    // A lead byte starts a wide (CJK-width) character; continuation bytes add nothing.
+                    if byte >= 0xC0 { current += 2 }
+                } else if byte == 0x0A || byte == 0x0D {
+                    if !(byte == 0x0A && previous == 0x0D) { count += max(1, (current + perLine - 1) / perLine) }
+                    current = 0
+                } else {
+                    current += 1
+                }
+                previous = byte
             }
-            previous = byte
+            return count + max(1, (current + perLine - 1) / perLine)
         }
-        count += max(1, (current + perLine - 1) / perLine)
         lines = max(lines, count)
     }
 
