@@ -63,11 +63,15 @@ public final class InputScanner {
         let name = (path as NSString).lastPathComponent
         let fileIndex = Int32(fileNames.count)
         fileNames.append(name)
-        let digest: String
-        do {
-            digest = try FileDigest.sha256(path: path)
-        } catch {
-            throw InputRefused(path: path, message: "输入文件 \(path) 无法读取（\(error)）。请检查路径和权限。本次运行未做任何更改。")
+        // The file's sha256 (for 导入记录) is computed on a thread of its own while the rows are read:
+        // the other two threads of the ingest leave room for it.
+        let digestWorker = WorkerThread { try FileDigest.sha256(path: path) }
+        func digest() throws -> String {
+            do {
+                return try digestWorker.join()
+            } catch {
+                throw InputRefused(path: path, message: "输入文件 \(path) 无法读取（\(error)）。请检查路径和权限。本次运行未做任何更改。")
+            }
         }
         let reader: CSVReader
         do {
@@ -76,7 +80,11 @@ public final class InputScanner {
                 throw InputRefused(path: path, message: "输入文件 \(name) 是空的（没有表头）。本次运行未做任何更改。")
             }
         } catch let error as CSVError {
+            _ = try? digestWorker.join()
             throw InputRefused(path: path, message: "\(error.description)本次运行未做任何更改。")
+        } catch {
+            _ = try? digestWorker.join()
+            throw error
         }
         let header = (0..<reader.fieldCount).map { reader.field($0) }
         let match = HeaderMatcher.match(header, columns: InputColumns.all)
@@ -99,7 +107,7 @@ public final class InputScanner {
             month: month, maxBackdateMonths: config.maxBackdateMonths, reference: reference, match: match,
             headerCount: header.count)
         var summary = FileSummary(
-            path: path, name: name, encoding: reader.encoding, rows: 0, accepted: 0, rejected: 0, sha256: digest)
+            path: path, name: name, encoding: reader.encoding, rows: 0, accepted: 0, rejected: 0, sha256: "")
         var fields: [String] = []
         do {
             while try reader.nextRecord() {
@@ -139,8 +147,13 @@ public final class InputScanner {
                 }
             }
         } catch let error as CSVError {
+            _ = try? digestWorker.join()
             throw InputRefused(path: path, message: "\(error.description)本次运行未做任何更改。")
+        } catch {
+            _ = try? digestWorker.join()
+            throw error
         }
+        summary.sha256 = try digest()
         return summary
     }
 

@@ -29,6 +29,9 @@ public struct RowValidator: Sendable {
     public let maxBackdateMonths: Int
     let reference: ReferenceData
     let index: [String: Int]
+    /// Each column's position in the file, looked up once: hashing the Chinese headers for every
+    /// field of every row was a tenth of the ingest.
+    private let at: [Int?]
     let headerCount: Int
 
     /// A validator for rows of a file whose header matched as `match`.
@@ -38,20 +41,36 @@ public struct RowValidator: Sendable {
         self.maxBackdateMonths = maxBackdateMonths
         self.reference = reference
         self.index = match.index
+        self.at = InputColumns.all.map { match.index[$0.header] }
         self.headerCount = headerCount
     }
+
+    /// The position of `column` among ``InputColumns/all``.
+    private static func ordinal(_ column: ColumnSpec) -> Int {
+        InputColumns.all.firstIndex { $0.header == column.header } ?? 0
+    }
+
+    private static let ordinals = (
+        id: ordinal(InputColumns.id), received: ordinal(InputColumns.received), channel: ordinal(InputColumns.channel),
+        content: ordinal(InputColumns.content), status: ordinal(InputColumns.status),
+        petitioner: ordinal(InputColumns.petitioner), phone: ordinal(InputColumns.phone),
+        headcount: ordinal(InputColumns.headcount), township: ordinal(InputColumns.township),
+        village: ordinal(InputColumns.village), domain: ordinal(InputColumns.domain), grade: ordinal(InputColumns.grade),
+        department: ordinal(InputColumns.department), resolved: ordinal(InputColumns.resolved),
+        satisfaction: ordinal(InputColumns.satisfaction))
 
     /// Validates a row given as its fields; `file` and `line` are recorded in the demand.
     public func validate(fields: [String], file: String, line: Int, hasNUL: Bool = false) -> RowOutcome {
         var problems: [RowProblem] = []
         var notices: [Notice] = []
-        func value(_ column: ColumnSpec) -> String {
-            guard let i = index[column.header], i < fields.count else { return "" }
+        let o = Self.ordinals
+        func value(_ ordinal: Int) -> String {
+            guard let i = at[ordinal], i < fields.count else { return "" }
             return fields[i].trimmedBlank
         }
-        func required(_ column: ColumnSpec) -> String {
-            let text = value(column)
-            if text.isEmpty { problems.append(RowProblem(column: column.header, message: "必填项为空")) }
+        func required(_ ordinal: Int) -> String {
+            let text = value(ordinal)
+            if text.isEmpty { problems.append(RowProblem(column: InputColumns.all[ordinal].header, message: "必填项为空")) }
             return text
         }
 
@@ -66,8 +85,8 @@ public struct RowValidator: Sendable {
             notices.append(Notice(column: "", message: "该行只有 \(fields.count) 个字段，表头有 \(headerCount) 列，缺少的列按空白处理"))
         }
 
-        let id = required(InputColumns.id)
-        let receivedText = required(InputColumns.received)
+        let id = required(o.id)
+        let receivedText = required(o.received)
         var received: DateTimeValue?
         if !receivedText.isEmpty {
             if let parsed = DateParser.parse(receivedText) {
@@ -86,7 +105,7 @@ public struct RowValidator: Sendable {
             }
         }
 
-        let channelText = required(InputColumns.channel)
+        let channelText = required(o.channel)
         var channel = channelText
         if !channelText.isEmpty {
             if let known = reference.channel(for: channelText) {
@@ -96,8 +115,8 @@ public struct RowValidator: Sendable {
                     column: "渠道", message: "渠道「\(channelText)」未在 channels.csv 登记，已按原值统计；如是新渠道，请加入 channels.csv"))
             }
         }
-        let content = required(InputColumns.content)
-        let statusText = required(InputColumns.status)
+        let content = required(o.content)
+        let statusText = required(o.status)
         var status: DemandStatus?
         if !statusText.isEmpty {
             status = DemandStatus(spelling: statusText)
@@ -108,7 +127,7 @@ public struct RowValidator: Sendable {
         }
 
         var headcount = 1
-        let headcountText = value(InputColumns.headcount)
+        let headcountText = value(o.headcount)
         if !headcountText.isEmpty {
             if let n = RowValidator.positiveInteger(headcountText) {
                 headcount = n
@@ -118,7 +137,7 @@ public struct RowValidator: Sendable {
         }
 
         var resolved: Day?
-        let resolvedText = value(InputColumns.resolved)
+        let resolvedText = value(o.resolved)
         if !resolvedText.isEmpty {
             if let parsed = DateParser.parse(resolvedText) {
                 resolved = parsed.day
@@ -130,7 +149,7 @@ public struct RowValidator: Sendable {
             }
         }
 
-        let gradeText = value(InputColumns.grade)
+        let gradeText = value(o.grade)
         var grade: Grade?
         if !gradeText.isEmpty {
             grade = Grade(spelling: gradeText)
@@ -138,7 +157,7 @@ public struct RowValidator: Sendable {
                 notices.append(Notice(column: "等级", message: "等级「\(gradeText)」不是 A 或 B，已忽略并按规则定级"))
             }
         }
-        let satisfactionText = value(InputColumns.satisfaction)
+        let satisfactionText = value(o.satisfaction)
         let satisfaction: Satisfaction
         if let parsed = Satisfaction(spelling: satisfactionText) {
             satisfaction = parsed
@@ -148,22 +167,31 @@ public struct RowValidator: Sendable {
                 column: "满意度",
                 message: "满意度「\(satisfactionText)」不在五级评价中（非常满意、满意、基本满意、不满意、非常不满意），按未评价统计"))
         }
-        let phone = value(InputColumns.phone)
-        if !phone.isEmpty, phone.unicodeScalars.contains(where: { !RowValidator.phoneCharacters.contains($0) }) {
+        let phone = value(o.phone)
+        if !phone.isEmpty, !RowValidator.isPlainPhone(phone) {
             notices.append(Notice(column: "联系电话", message: "联系电话「\(phone)」含有数字、空格、短横线以外的字符，已按原值保留"))
         }
 
         guard problems.isEmpty, let received, let status else { return .rejected(problems) }
         let input = DemandInput(
             id: id, received: received, channel: channel, content: content, status: status,
-            petitioner: value(InputColumns.petitioner), phone: phone, headcount: headcount,
-            township: value(InputColumns.township), village: value(InputColumns.village),
-            domain: value(InputColumns.domain), grade: grade, department: value(InputColumns.department),
+            petitioner: value(o.petitioner), phone: phone, headcount: headcount,
+            township: value(o.township), village: value(o.village),
+            domain: value(o.domain), grade: grade, department: value(o.department),
             resolved: resolved, satisfaction: satisfaction, sourceFile: file, sourceLine: line)
         return .accepted(input, notices)
     }
 
     static let phoneCharacters = CharacterSet(charactersIn: "0123456789 -+()（）－")
+
+    /// True when the phone number has only digits, spaces, dashes, plus signs and brackets (ASCII or
+    /// full-width). Checks ASCII bytes first: a CharacterSet lookup per character was slow.
+    static func isPlainPhone(_ phone: String) -> Bool {
+        let asciiOK = phone.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || byte == 0x20 || byte == 0x2D || byte == 0x2B || byte == 0x28 || byte == 0x29
+        }
+        return asciiOK || !phone.unicodeScalars.contains { !phoneCharacters.contains($0) }
+    }
 
     static func badDate(_ text: String) -> String {
         "无法识别的日期「\(text)」，请写成 2026-10-03、2026/10/3 或 2026年10月3日 的形式（日期须真实存在）"

@@ -173,9 +173,15 @@ public struct Pipeline {
             lateResolved: try reader.lateResolved().map {
                 BulletinData.LateResolved(demand: $0.demand, previousStatus: $0.previousStatus)
             },
-            gradeACount: try reader.count(.gradeA), unresolvedCount: try reader.count(.unresolved),
+            gradeACount: 0, unresolvedCount: 0,
             scoring: config.scoring, masker: PersonalDataMasker(enabled: config.maskPersonalInfo))
         let total = try reader.count(.all)
+        // The workbook plans its continuation sheets from the lists' lengths. Counting A级 and 未办结
+        // reads every demand's row (seconds at a million); it is needed only when the month could
+        // overflow a sheet — otherwise the month's total bounds both. The pass then gives the counts.
+        let overflow = total > WorkbookWriter.rowsPerSheet
+        data.gradeACount = overflow ? try reader.count(.gradeA) : total
+        data.unresolvedCount = overflow ? try reader.count(.unresolved) : total
         timer.mark("report: gather")
         let output = try OutputFiles(folder: workspace.folder(for: month))
         var workbook = WorkbookWriter(data: data, reader: reader, reference: reference)
@@ -183,6 +189,8 @@ public struct Pipeline {
         let pass = try workbook.write(to: output.temporaryPath(for: ReportNames.workbook(month)), total: total)
         progress.finish()
         data.summary = pass.summary
+        data.gradeACount = pass.summary.totals.gradeA
+        data.unresolvedCount = pass.summary.totals.unresolved
         timer.mark("report: score and workbook")
         let text = markdown.render(data, gradeA: pass.gradeA, unresolved: pass.unresolved)
         try output.write(Array(text.utf8), as: ReportNames.markdown(month))
