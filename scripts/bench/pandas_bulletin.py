@@ -14,6 +14,7 @@ import io
 import os
 import re
 import sys
+import time
 
 import numpy as np
 import pandas as pd
@@ -166,6 +167,8 @@ def main():
     ap.add_argument("--county", default="江岭县")
     ap.add_argument("inputs", nargs="+")
     args = ap.parse_args()
+    t0 = time.perf_counter()
+    stage = lambda name: print(f"stage {name} {time.perf_counter() - t0:.2f}s", file=sys.stderr)
 
     month = pd.Period(args.month, freq="M")
     m_start, m_end = month.start_time, month.end_time
@@ -177,6 +180,7 @@ def main():
     df = pd.concat(frames, ignore_index=True)
     for col in COLUMNS:
         df[col] = df[col].str.strip()
+    stage("read")
 
     # ---- validation: first problem of each row, in column order
     problem = pd.Series("", index=df.index)
@@ -263,7 +267,8 @@ def main():
     rep = gap.le(REPEAT_DAYS)
     rep_text = ("重复诉求:" + gap[rep].astype(int).astype(str) + "天前已有" + prev_id[rep])
     reasons["repeat"] = rep_text.reindex(d.index).fillna("")
-    auto = reasons.apply(lambda r: "; ".join(x for x in r if x), axis=1)  # analyst-style row apply
+    auto = reasons.apply(lambda r: "; ".join(x for x in r if x), axis=1, result_type="reduce")  # row apply
+    auto = auto if len(d) else pd.Series("", index=d.index, dtype=str)
     manual = d["等级"].str.upper().isin(["A", "B"])
     d["等级"] = np.where(manual, d["等级"].str.upper(), np.where(auto != "", "A", "B"))
     d["等级依据"] = np.where(manual, "人工定级", auto.replace("", "一般诉求"))
@@ -356,6 +361,8 @@ def main():
     problems = (pd.concat(prob_frames).sort_values(["文件", "行号"], kind="stable", ignore_index=True)
                 if prob_frames else pd.DataFrame(columns=["文件", "行号", "级别", "问题", "原始内容"]))
 
+    stage("process")
+
     # ---- write
     os.makedirs(args.out, exist_ok=True)
     xlsx = os.path.join(args.out, f"民情月报-{args.month}.xlsx")
@@ -363,6 +370,7 @@ def main():
     problems.to_csv(os.path.join(args.out, f"数据问题-{args.month}.csv"), index=False, encoding="utf-8-sig")
     write_workbook(xlsx, args, overview, by_domain, score, liaison, tg, a_list, open_list, detail, problems, late_done)
     write_markdown(md, args, overview, by_domain, score, tg, args.inputs, len(df), int(bad.sum()))
+    stage("write")
 
     n_notice = int((problems["级别"] == "提示").sum())
     print(f"{args.month}：诉求 {total} 件（A级 {n_a}，B级 {total - n_a}，已办结 {n_resolved}）；"
@@ -453,7 +461,7 @@ def md_cell(v):
 
 def md_table(df, pct_cols=()):
     out = ["| " + " | ".join(map(md_cell, df.columns)) + " |",
-           "|" + "|".join("---" if df[c].dtype == object else "---:" for c in df.columns) + "|"]
+           "|" + "|".join("---:" if pd.api.types.is_numeric_dtype(df[c]) else "---" for c in df.columns) + "|"]
     for row in df.itertuples(index=False):
         cells = [f"{v:.1%}" if c in pct_cols and pd.notna(v) else ("—" if pd.isna(v) else v)
                  for c, v in zip(df.columns, row)]

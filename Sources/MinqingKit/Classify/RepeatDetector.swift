@@ -38,9 +38,11 @@ public enum RepeatDetector {
     /// The person key: `T` + phone digits (a leading 86 country code dropped), else `N` + name + `|` +
     /// village, else empty (the demand cannot be matched).
     public static func personKey(phone: String, petitioner: String, village: String) -> String {
-        var digits = String(phone.unicodeScalars.filter { $0.value >= 48 && $0.value <= 57 }.map(Character.init))
-        if digits.count == 13, digits.hasPrefix("861") { digits.removeFirst(2) }
-        if digits.count >= 5 { return "T" + digits }
+        var digits: [UInt8] = [0x54]  // "T"
+        digits.reserveCapacity(phone.utf8.count + 1)
+        for byte in phone.utf8 where byte >= 48 && byte <= 57 { digits.append(byte) }
+        if digits.count == 14, digits[1] == 0x38, digits[2] == 0x36, digits[3] == 0x31 { digits.removeSubrange(1...2) }
+        if digits.count >= 6 { return String(decoding: digits, as: UTF8.self) }
         if !petitioner.isEmpty, !village.isEmpty { return "N" + petitioner + "|" + village }
         return ""
     }

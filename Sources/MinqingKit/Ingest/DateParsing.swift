@@ -53,7 +53,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// ISO form, e.g. "2026-10-03".
     public var description: String {
-        Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2)
+        Day.digits([(year, 4), (month, 2), (day, 2)])
     }
 
     /// Chinese form, e.g. "2026年10月3日".
@@ -94,6 +94,28 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Zero-pads a non-negative number to `width` digits.
+    /// Numbers zero-padded to their widths and joined with "-" ("2026-10-03"), written straight into
+    /// the string's bytes (this runs several times for every demand).
+    static func digits(_ parts: [(value: Int, width: Int)], separator: UInt8 = 0x2D) -> String {
+        guard parts.allSatisfy({ $0.value >= 0 && $0.value < 10_000 && $0.width <= 4 }) else {
+            return parts.map { pad($0.value, $0.width) }.joined(separator: String(UnicodeScalar(separator)))
+        }
+        let length = parts.reduce(0) { $0 + $1.width } + parts.count - 1
+        return String(unsafeUninitializedCapacity: length) { out in
+            var at = 0
+            for (k, part) in parts.enumerated() {
+                if k > 0 { out[at] = separator; at += 1 }
+                var n = part.value
+                for i in stride(from: part.width - 1, through: 0, by: -1) {
+                    out[at + i] = 0x30 + UInt8(n % 10)
+                    n /= 10
+                }
+                at += part.width
+            }
+            return length
+        }
+    }
+
     static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
@@ -140,7 +162,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// "2026-10".
-    public var description: String { Day.pad(year, 4) + "-" + Day.pad(month, 2) }
+    public var description: String { Day.digits([(year, 4), (month, 2)]) }
 
     /// "2026年10月", for titles.
     public var chineseTitle: String { "\(year)年\(month)月" }

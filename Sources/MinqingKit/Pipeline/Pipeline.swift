@@ -112,6 +112,7 @@ public struct Pipeline {
         // Reading, checking and classifying run on a second thread; this one writes the database.
         let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
         var rows = 0
+        let storeCPUAtStart = threadCPUSeconds()
         let files = try BatchPipe<ScanEvent>.produceInBackground({ pipe in
             try scanner.scan(paths: inputs) { event in try pipe.send(event) }
         }, consume: { event in
@@ -120,6 +121,9 @@ public struct Pipeline {
             progress.update("导入 \(month)", done: rows)
         })
         progress.finish()
+        let t = scanner.timings
+        logger.debug(
+            "cpu ingest: read \(Self.seconds(t.read)), check \(Self.seconds(t.check)), classify \(Self.seconds(t.classify)) (scanning thread \(Self.seconds(t.cpu)) CPU); store \(Self.seconds(threadCPUSeconds() - storeCPUAtStart)) CPU")
         timer.mark("ingest: read, check, classify and store")
         let outcome = try writer.finish(files: files)
         timer.mark("ingest: repeat demands, corrections, history")
@@ -189,6 +193,9 @@ public struct Pipeline {
         let pass = try workbook.write(to: output.temporaryPath(for: ReportNames.workbook(month)), total: total)
         progress.finish()
         data.summary = pass.summary
+        let w = pass.timings
+        logger.debug(
+            "cpu workbook: read \(Self.seconds(w.read)), score \(Self.seconds(w.score)), mask \(Self.seconds(w.mask)), sheet XML \(Self.seconds(w.xml)); compress \(Self.seconds(w.compress)) (second thread); summary sheets and assembly \(Self.seconds(w.assemble))")
         data.gradeACount = pass.summary.totals.gradeA
         data.unresolvedCount = pass.summary.totals.unresolved
         timer.mark("report: score and workbook")
@@ -202,6 +209,11 @@ public struct Pipeline {
         return PreparedReports(
             files: output, outcome: ReportOutcome(month: month, summary: data.summary, paths: paths.map { folder + "/" + $0 }))
     }
+}
+
+extension Pipeline {
+    /// "1.234 s", for the debug log.
+    static func seconds(_ value: Double) -> String { String(format: "%.3f s", value) }
 }
 
 /// Fingerprints of the config and seeds an ingest used, for the history.

@@ -58,9 +58,7 @@ enum DemandColumns {
 extension DateTimeValue {
     /// The stored form: `2026-10-03` or `2026-10-03 14:22:05`.
     var text: String {
-        guard let seconds = secondsOfDay else { return day.description }
-        let h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(day) \(two(h)):\(two(m)):\(two(s))"
+        guard let seconds = secondsOfDay, seconds >= 0, seconds < 86_400 else { return day.description }
+        return day.description + " " + Day.digits([(seconds / 3600, 2), (seconds / 60 % 60, 2), (seconds % 60, 2)], separator: 0x3A)
     }
 }

@@ -23,6 +23,24 @@ public struct WorkbookWriter {
         /// The first A级 and 未办结 demands, for the Markdown report.
         public var gradeA: [ReportDemand]
         public var unresolved: [ReportDemand]
+        /// Where the pass's time went, for the benchmark's per-stage breakdown.
+        public var timings = Timings()
+    }
+
+    /// Seconds spent in each part of the pass.
+    public struct Timings: Sendable {
+        /// Reading the month from SQLite (the pass's wall time outside the parts below).
+        public var read = 0.0
+        /// Adding up the statistics and scores.
+        public var score = 0.0
+        /// Masking personal data.
+        public var mask = 0.0
+        /// Writing the lists' rows as XML (including any wait for the compressing thread to catch up).
+        public var xml = 0.0
+        /// Compressing them (on the second thread).
+        public var compress = 0.0
+        /// The summary sheets and assembling the workbook file.
+        public var assemble = 0.0
     }
 
     let data: BulletinData
@@ -82,28 +100,38 @@ public struct WorkbookWriter {
         var gradeA: [ReportDemand] = [], unresolved: [ReportDemand] = []
         typealias Chunk = (sheet: SplicedSheet, bytes: ByteBuffer)
         var done = 0
+        var scoreWatch = Stopwatch(), maskWatch = Stopwatch(), xmlWatch = Stopwatch()
+        let compressWatch = Unchecked(StopwatchBox())
+        let passStart = DispatchTime.now().uptimeNanoseconds
         try BatchPipe<Chunk>.consumeInBackground(batchSize: 1, maxBatches: 4, { chunk in
-            try chunk.sheet.compress(chunk.bytes)
+            try compressWatch.value.watch.time { try chunk.sheet.compress(chunk.bytes) }
         }, produce: { pipe in
             let emit: (SplicedSheet, ByteBuffer) throws -> Void = { try pipe.send(($0, $1)) }
             try reader.forEachDemand(.all) { demand in
                 done += 1
                 progress(done)
-                let facts = demand.facts
-                aggregator.add(facts)
-                let shown = data.masker.masked(demand)
-                if facts.grade == .a {
-                    if gradeA.count < previewLimit { gradeA.append(demand) }
-                    try lists[0].append(shown, strings: strings, emit: emit)
+                let facts = scoreWatch.time {
+                    let facts = demand.facts
+                    aggregator.add(facts)
+                    return facts
                 }
-                if facts.status != .resolved {
-                    if unresolved.count < previewLimit { unresolved.append(demand) }
-                    try lists[1].append(shown, strings: strings, emit: emit)
+                let shown = maskWatch.time { data.masker.masked(demand) }
+                try xmlWatch.time {
+                    if facts.grade == .a {
+                        if gradeA.count < previewLimit { gradeA.append(demand) }
+                        try lists[0].append(shown, strings: strings, emit: emit)
+                    }
+                    if facts.status != .resolved {
+                        if unresolved.count < previewLimit { unresolved.append(demand) }
+                        try lists[1].append(shown, strings: strings, emit: emit)
+                    }
+                    try lists[2].append(shown, strings: strings, emit: emit)
                 }
-                try lists[2].append(shown, strings: strings, emit: emit)
             }
-            for list in lists { try list.finish(emit) }
+            try xmlWatch.time { for list in lists { try list.finish(emit) } }
         })
+        let passSeconds = Double(DispatchTime.now().uptimeNanoseconds - passStart) / 1e9
+        let assembleStart = DispatchTime.now().uptimeNanoseconds
         let parts = lists.flatMap(\.parts)
         for part in parts { try part.finishRows() }
 
@@ -123,8 +151,17 @@ public struct WorkbookWriter {
         try sheets.lateResolved()
         try book.close()
         try WorkbookSplice.assemble(base: base, output: path, sheets: parts, sharedStrings: strings)
-        return Pass(summary: summary, gradeA: gradeA, unresolved: unresolved)
+        let timings = Timings(
+            read: max(0, passSeconds - scoreWatch.seconds - maskWatch.seconds - xmlWatch.seconds), score: scoreWatch.seconds,
+            mask: maskWatch.seconds, xml: xmlWatch.seconds, compress: compressWatch.value.watch.seconds,
+            assemble: Double(DispatchTime.now().uptimeNanoseconds - assembleStart) / 1e9)
+        return Pass(summary: summary, gradeA: gradeA, unresolved: unresolved, timings: timings)
     }
+}
+
+/// A stopwatch another thread adds to (read after that thread is joined).
+final class StopwatchBox {
+    var watch = Stopwatch()
 }
 
 /// The summary sheets, created (with headers added later) before the lists so they come first.
