@@ -11,6 +11,7 @@ public struct Classifier: Sendable {
     let matcher: KeywordMatcher
     let patternDomain: [Int]
     let domainKeywordCount: Int
+    let lookups: ReferenceLookups
 
     /// Prepares the keyword automaton for the seeds' domains and the config's A keywords.
     public init(reference: ReferenceData, rules: GradingRules) {
@@ -28,10 +29,15 @@ public struct Classifier: Sendable {
         patterns.append(contentsOf: rules.aKeywords)
         self.patternDomain = patternDomain
         self.matcher = KeywordMatcher(patterns: patterns)
+        self.lookups = ReferenceLookups(reference: reference)
     }
 
     /// Classifies one demand; notices say what was kept although the seeds do not know it.
     public func classify(_ input: DemandInput) -> (Classification, [Notice]) {
+        lookups.with { classify(input, $0) }
+    }
+
+    private func classify(_ input: DemandInput, _ lookups: ReferenceLookups) -> (Classification, [Notice]) {
         var notices: [Notice] = []
         var domainHits = [Int](repeating: 0, count: reference.domains.count)
         var aHits: [String] = []
@@ -46,7 +52,7 @@ public struct Classifier: Sendable {
 
         // 涉及领域
         var domain = ReferenceData.otherDomain
-        if !input.domain.isEmpty, reference.domainByName[input.domain] != nil || input.domain == ReferenceData.otherDomain {
+        if !input.domain.isEmpty, lookups.facts(input.domain).isDomain {
             domain = input.domain
         } else {
             if !input.domain.isEmpty {
@@ -64,7 +70,7 @@ public struct Classifier: Sendable {
         // 属地
         var basis: [String] = []
         var township = input.township
-        let place = input.village.isEmpty ? nil : reference.placeByVillage[input.village]
+        let place = input.village.isEmpty ? nil : lookups.facts(input.village).place
         if !input.village.isEmpty, place == nil {
             notices.append(Notice(
                 column: "村社区",
@@ -72,7 +78,7 @@ public struct Classifier: Sendable {
         }
         if !township.isEmpty {
             basis.append("属地:填写")
-            if !reference.townships.contains(township) {
+            if !lookups.facts(township).isTownship {
                 notices.append(Notice(
                     column: "乡镇", message: "乡镇「\(township)」未在 places.csv 或 units.csv 登记（类型 未登记），已按原值保留。"))
             } else if let place, place.township != township {
@@ -92,12 +98,13 @@ public struct Classifier: Sendable {
         var department = input.department
         if !department.isEmpty {
             basis.append("主管部门:填写")
-            if reference.unitType[department] == nil && !reference.townships.contains(department) {
+            let facts = lookups.facts(department)
+            if !facts.isUnit && !facts.isTownship {
                 notices.append(Notice(
                     column: "主管部门",
                     message: "主管部门「\(department)」未在 units.csv 登记（类型 未登记），已按原值保留并计分。"))
             }
-        } else if let rule = reference.domainByName[domain], !rule.department.isEmpty {
+        } else if let rule = lookups.facts(domain).domainRule, !rule.department.isEmpty {
             department = rule.department
             basis.append("主管部门:领域「\(domain)」")
         } else {
@@ -127,7 +134,7 @@ public struct Classifier: Sendable {
         }
         let classification = Classification(
             domain: domain, township: township, department: department, liaison: liaison,
-            primaryUnit: primaryUnit, primaryUnitType: reference.type(ofUnit: primaryUnit),
+            primaryUnit: primaryUnit, primaryUnitType: lookups.facts(primaryUnit).unitType,
             grade: grade, gradeBasis: reasons.isEmpty ? GradeBasis.ordinary : reasons.joined(separator: "; "),
             unitBasis: basis.joined(separator: "; "))
         return (classification, notices)

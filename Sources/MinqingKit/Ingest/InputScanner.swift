@@ -53,7 +53,9 @@ public final class InputScanner {
     let classifier: Classifier
     let encoding: TextEncoding?
     /// The first accepted row of each 编号: file index and line.
-    private var firstSeen: [String: (file: Int32, line: Int32)] = [:]
+    /// Where each 编号 was first seen (file index, line), by the 编号's number in `seenIDs`.
+    private let seenIDs = ByteInterner()
+    private var firstSeen: [(file: Int32, line: Int32)] = []
     private var fileNames: [String] = []
     private var sequence = 0
 
@@ -148,7 +150,9 @@ public final class InputScanner {
                     summary.rejected += 1
                     try reject(problems, file: name, line: line, raw: reader.rawRecord(), sink: sink)
                 case .accepted(let input, var notices):
-                    if let first = firstSeen[input.id] {
+                    let idNumber = seenIDs.id(input.id) ?? 0
+                    if idNumber < firstSeen.count {
+                        let first = firstSeen[idNumber]
                         summary.rejected += 1
                         let where_ = first.file == fileIndex ? "第 \(first.line) 行" : "\(fileNames[Int(first.file)]) 第 \(first.line) 行"
                         try reject(
@@ -156,7 +160,7 @@ public final class InputScanner {
                             file: name, line: line, raw: reader.rawRecord(), sink: sink)
                         continue
                     }
-                    firstSeen[input.id] = (fileIndex, Int32(clamping: line))
+                    firstSeen.append((fileIndex, Int32(clamping: line)))
                     let (classification, more) = classifyWatch.time { classifier.classify(input) }
                     notices.append(contentsOf: more)
                     summary.accepted += 1

@@ -85,17 +85,27 @@ public struct Pipeline {
         let config = try loadConfig()
         let reference = try loadReference()
         let markdown = try loadTemplate(templatePath ?? config.template)
-        let store = try Store(path: workspace.database)
+        var timer = StageTimer(logger: logger)
         var prepared: PreparedReports?
-        let outcome = try store.write { db -> IngestOutcome in
-            let outcome = try ingest(
-                db: db, month: month, inputs: inputs, encoding: encoding, strict: strict, command: "run",
-                config: config, reference: reference)
-            prepared = try prepareReports(db: db, month: month, config: config, reference: reference, markdown: markdown)
-            return outcome
+        let outcome: IngestOutcome
+        do {
+            let store = try Store(path: workspace.database)
+            outcome = try store.write { db -> IngestOutcome in
+                let outcome = try ingest(
+                    db: db, month: month, inputs: inputs, encoding: encoding, strict: strict, command: "run",
+                    config: config, reference: reference)
+                prepared = try prepareReports(db: db, month: month, config: config, reference: reference, markdown: markdown)
+                timer = StageTimer(logger: logger)
+                return outcome
+            }
+            timer.mark("commit")
+            guard let prepared else { throw NothingToReport(month: month) }
+            try prepared.files.commit()
+            timer.mark("rename reports")
         }
+        // The connection closed at the end of the block above, folding the WAL into the database file.
+        timer.mark("database checkpoint")
         guard let prepared else { throw NothingToReport(month: month) }
-        try prepared.files.commit()
         return (outcome, prepared.outcome)
     }
 

@@ -12,9 +12,10 @@ public final class ProgressDisplay: @unchecked Sendable {
     }
 
     /// Shows `done` of `total` (or just `done`) for `stage`, every 10,000 items.
-    public func update(_ stage: String, done: Int, total: Int? = nil) {
+    public func update(_ stage: @autoclosure () -> String, done: Int, total: Int? = nil) {
+        // Called for every row: the label is built only when a line is drawn.
         guard enabled, done % 10_000 == 0 else { return }
-        var text = "\r\u{1B}[K\(stage)：\(done)"
+        var text = "\r\u{1B}[K\(stage())：\(done)"
         if let total, total > 0 {
             let width = 24, filled = min(width, done * width / total)
             text += " / \(total) [" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "]"
