@@ -125,15 +125,19 @@ public struct MonthReader {
             FROM demand WHERE month = ?\(filter.condition) ORDER BY received_day, received_secs, id
             """)
         try statement.bind(1, month.description)
+        // The repeating columns share their strings from row to row.
+        let shared = StringCache()
         while try statement.step() {
             try body(ReportDemand(
-                id: statement.text(0), received: statement.text(1), channel: statement.text(2),
-                petitioner: statement.text(3), phone: statement.text(4), township: statement.text(5),
-                village: statement.text(6), domain: statement.text(7), grade: statement.text(8),
-                gradeBasis: statement.text(9), department: statement.text(10), liaison: statement.text(11),
-                status: statement.text(12), resolved: statement.text(13), satisfaction: statement.text(14),
-                content: statement.text(15), primaryUnit: statement.text(16), primaryUnitType: statement.text(17),
-                unitBasis: statement.text(18), headcount: statement.int(19)))
+                id: statement.text(0), received: statement.text(1), channel: statement.text(2, cache: shared),
+                petitioner: statement.text(3), phone: statement.text(4), township: statement.text(5, cache: shared),
+                village: statement.text(6, cache: shared), domain: statement.text(7, cache: shared),
+                grade: statement.text(8, cache: shared), gradeBasis: statement.text(9, cache: shared),
+                department: statement.text(10, cache: shared), liaison: statement.text(11, cache: shared),
+                status: statement.text(12, cache: shared), resolved: statement.text(13, cache: shared),
+                satisfaction: statement.text(14, cache: shared), content: statement.text(15),
+                primaryUnit: statement.text(16, cache: shared), primaryUnitType: statement.text(17, cache: shared),
+                unitBasis: statement.text(18, cache: shared), headcount: statement.int(19)))
         }
     }
 

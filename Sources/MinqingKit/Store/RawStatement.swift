@@ -99,12 +99,21 @@ final class RawStatement {
         return String(decoding: UnsafeRawBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// Column `index` (0-based) of the current row as text, shared through `cache` with earlier rows
+    /// that had the same bytes (no new string for a 乡镇 or 办理状态 seen before).
+    func text(_ index: Int32, cache: StringCache) -> String {
+        guard let pointer = sqlite3_column_text(handle, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return cache.string(UnsafeBufferPointer(start: pointer, count: count))
+    }
+
     /// Column `index` (0-based) of the current row as an integer.
     func int(_ index: Int32) -> Int { Int(sqlite3_column_int64(handle, index)) }
 
-    /// Throws a ``StoreError``-like database error for a failing SQLite result code.
-    private func check(_ code: Int32, _ action: String) throws {
+    /// Throws a database error naming `action` unless `code` is SQLITE_OK. `action` is built only on failure: binds run 31 times a row.
+    private func check(_ code: Int32, _ action: @autoclosure () -> String) throws {
         guard code != SQLITE_OK else { return }
+        let action = action()
         let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
         throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "\(action)失败：\(message)", sql: sql)
     }

@@ -106,3 +106,28 @@ final class ByteInterner {
         return h
     }
 }
+
+/// Hands out one shared `String` per distinct byte sequence, for values that repeat from row to row
+/// (乡镇, 领域, 办理状态…): no allocation or UTF-8 check for a value seen before. Keeps at most
+/// `capacity` strings; later new ones are made afresh each time.
+final class StringCache {
+    private let names = ByteInterner()
+    private var strings: [String] = []
+    let capacity: Int
+
+    /// An empty cache.
+    init(capacity: Int = 1 << 16) {
+        self.capacity = capacity
+    }
+
+    /// The string with these UTF-8 bytes (invalid sequences repaired, as `String(decoding:as:)` does).
+    func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let id = names.id(bytes: bytes, adding: strings.count < capacity) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        if id < strings.count { return strings[id] }
+        let made = String(decoding: bytes, as: UTF8.self)
+        strings.append(made)
+        return made
+    }
+}
