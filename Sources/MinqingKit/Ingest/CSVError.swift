@@ -52,7 +52,8 @@ public struct CSVError: Error, CustomStringConvertible, Equatable {
         return place + message
     }
 
-    private var message: String {
+    /// What is wrong and what to do, without the file and line (for callers that name them themselves).
+    public var message: String {
         switch kind {
         case .fileNotFound:
             return "找不到该文件。请检查文件名和所在文件夹是否正确。"

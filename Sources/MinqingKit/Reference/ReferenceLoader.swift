@@ -43,7 +43,10 @@ public enum ReferenceLoader {
                 throw ReferenceError(path: path, line: nil, message: "文件是空的，第一行应为表头：\(headers.joined(separator: ","))。")
             }
         } catch let error as CSVError {
-            throw ReferenceError(path: path, line: nil, message: error.description)
+            if case .empty = error.kind {
+                throw ReferenceError(path: path, line: nil, message: "文件是空的，第一行应为表头：\(headers.joined(separator: ","))。")
+            }
+            throw ReferenceError(path: path, line: error.line, message: error.message)
         }
         let cells = (0..<reader.fieldCount).map { reader.field($0) }
         let match = HeaderMatcher.match(cells, columns: headers.map { ColumnSpec($0, required: true) })
@@ -69,7 +72,7 @@ public enum ReferenceLoader {
                 try row(reader.recordLine, values)
             }
         } catch let error as CSVError {
-            throw ReferenceError(path: path, line: nil, message: error.description)
+            throw ReferenceError(path: path, line: error.line, message: error.message)
         }
     }
 
