@@ -38,14 +38,41 @@ public final class Store {
         }
     }
 
-    /// Runs `body` in one write transaction: everything or nothing is applied.
+    /// Runs `body` in one write transaction: everything or nothing is applied. An SQLite failure
+    /// (a full disk, an I/O error) becomes a ``StoreError`` naming the database and the cause.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.write(body)
+        do {
+            return try queue.write(body)
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, message: Store.sentence(for: error, writing: true))
+        }
     }
 
     /// Runs `body` with read access.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.read(body)
+        do {
+            return try queue.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, message: Store.sentence(for: error, writing: false))
+        }
+    }
+
+    /// What went wrong and what to do, for a clerk: the cause named in Chinese, SQLite's own words after.
+    static func sentence(for error: DatabaseError, writing: Bool) -> String {
+        let unchanged = writing ? "本次运行未做任何更改，数据库和原有报告保持原样。" : ""
+        let detail = "（SQLite：\(describe(error))）"
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            return "磁盘已满，无法写入数据库\(detail)。\(unchanged)请清理该磁盘后重试。"
+        case .SQLITE_IOERR:
+            return "读写数据库文件时出错，可能是磁盘已满、文件大小受限或磁盘故障\(detail)。\(unchanged)请检查磁盘空间后重试。"
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            return "无法写入数据库文件\(detail)。\(unchanged)请检查文件和所在文件夹的权限。"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return "数据库文件已损坏或不是 minqing 的数据库\(detail)。\(unchanged)请从备份恢复后重试。"
+        default:
+            return "数据库操作失败\(detail)。\(unchanged)"
+        }
     }
 
     /// A short description of a GRDB or SQLite error.
