@@ -1,0 +1,24 @@
+// swift-tools-version:6.1
+// libFuzzer harnesses for MinqingKit's CSV reader, date parser and header matcher (issue #5).
+// Build and run through scripts/fuzz.sh. The targets only link with `-Xswiftc -sanitize=fuzzer`, which
+// brings in libFuzzer. Each defines LLVMFuzzerTestOneInput and an `@main` type that hands it to
+// libFuzzer's driver (LLVMFuzzerRunDriver): SwiftPM on Linux links every executable with
+// `--defsym main=<Target>_main`, so libFuzzer's own `main` cannot be used.
+import PackageDescription
+
+let package = Package(
+    name: "minqing-fuzz",
+    dependencies: [
+        .package(name: "minqing", path: ".."),
+    ],
+    targets: [
+        fuzzer("FuzzCSV"),
+        fuzzer("FuzzDates"),
+        fuzzer("FuzzHeaders"),
+    ]
+)
+
+/// A fuzz target: one source file with `@main` (so SwiftPM compiles it with -parse-as-library).
+func fuzzer(_ name: String) -> Target {
+    .executableTarget(name: name, dependencies: [.product(name: "MinqingKit", package: "minqing")])
+}

@@ -1,0 +1,143 @@
+// libFuzzer harness: MinqingKit.CSVReader on arbitrary file contents.
+//
+// Each input is written to one temporary file (the same path for the whole process) and read to the end
+// with encoding detection, forced UTF-8 and forced GB18030, each with the default chunk size and with a
+// small one, and once with a 64-byte record limit. Reading must end either normally or with a CSVError, never crash or hang, and:
+// - records come in file order (recordLine strictly increasing, each record ≥ 1 field and ≥ 1 line);
+// - the error, once thrown, is thrown again by the next call (sticky); after end of file, false again;
+// - the chunk size never changes what is read (records, fields, lines, raw text, error), forcing the
+//   encoding that detection chose changes nothing, and a record limit only ever adds .recordTooLarge.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import MinqingKit
+
+/// What one read of the file produced.
+private struct Outcome: Equatable {
+    var records: [[String]] = []
+    var lines: [Int] = []
+    var lineCounts: [Int] = []
+    var raws: [String] = []
+    var nuls: [Bool] = []
+    var error: CSVError?
+    var encoding: TextEncoding?
+    var hadBOM = false
+}
+
+private let path: String = {
+    let dir = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    return dir + "/minqing-fuzzcsv-\(getpid()).csv"
+}()
+
+private func fail(_ message: String) -> Never {
+    var line = "FuzzCSV invariant violated: \(message)\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    abort()
+}
+
+private func read(encoding: TextEncoding?, chunkSize: Int, maxRecordBytes: Int = 64 << 20) -> Outcome {
+    var outcome = Outcome()
+    let reader: CSVReader
+    do {
+        reader = try CSVReader(path: path, encoding: encoding, chunkSize: chunkSize, maxRecordBytes: maxRecordBytes)
+    } catch let error as CSVError {
+        outcome.error = error
+        return outcome
+    } catch {
+        fail("CSVReader.init threw a non-CSVError: \(error)")
+    }
+    outcome.encoding = reader.encoding
+    outcome.hadBOM = reader.hadBOM
+    if let encoding, reader.encoding != encoding { fail("forced \(encoding) but reader uses \(reader.encoding)") }
+    do {
+        while try reader.nextRecord() {
+            let n = reader.fieldCount
+            if n < 1 { fail("record with \(n) fields") }
+            if reader.recordLineCount < 1 { fail("recordLineCount \(reader.recordLineCount)") }
+            if let last = outcome.lines.last, let lastCount = outcome.lineCounts.last,
+               reader.recordLine < last + lastCount {
+                fail("record at line \(reader.recordLine) overlaps the previous one (\(last)+\(lastCount))")
+            }
+            outcome.records.append((0..<n).map { reader.field($0) })
+            if !reader.field(n).isEmpty || !reader.field(-1).isEmpty { fail("out-of-range field is not empty") }
+            outcome.lines.append(reader.recordLine)
+            outcome.lineCounts.append(reader.recordLineCount)
+            outcome.raws.append(reader.rawRecord())
+            outcome.nuls.append(reader.recordHasNUL)
+        }
+        if try reader.nextRecord() { fail("a record after end of file") }
+    } catch let error as CSVError {
+        outcome.error = error
+        do {
+            _ = try reader.nextRecord()
+            fail("no error after \(error)")
+        } catch let again as CSVError {
+            if again != error { fail("error not sticky: \(error) then \(again)") }
+        } catch {
+            fail("non-CSVError after CSVError: \(error)")
+        }
+    } catch {
+        fail("nextRecord threw a non-CSVError: \(error)")
+    }
+    return outcome
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    if fd < 0 { fail("cannot create \(path)") }
+    var written = 0
+    while written < size {
+        let n = write(fd, data + written, size - written)
+        if n <= 0 { fail("cannot write \(path)") }
+        written += n
+    }
+    close(fd)
+
+    // Detected encoding: whole file in one chunk, then in chunks of 1…8 bytes (picked by the input size,
+    // so every size is tried across a run) — the reads must agree exactly.
+    let detected = read(encoding: nil, chunkSize: 1 << 20)
+    let chunk = 1 + size % 8
+    let small = read(encoding: nil, chunkSize: chunk)
+    if detected != small { fail("chunk size \(chunk) reads differently\n\(detected)\n\(small)") }
+    if detected.error == nil && detected.records.count > size { fail("more records than bytes") }
+    // Each forced encoding, in one chunk and in 61-byte chunks (GB18030 sequences cut at chunk ends).
+    for encoding in [TextEncoding.utf8, .gb18030] {
+        let whole = read(encoding: encoding, chunkSize: 1 << 20)
+        let cut = read(encoding: encoding, chunkSize: 61)
+        if whole != cut { fail("forced \(encoding.rawValue): chunk size 61 reads differently\n\(whole)\n\(cut)") }
+        if encoding == detected.encoding && whole != detected {
+            fail("forcing the detected encoding \(encoding.rawValue) reads differently")
+        }
+    }
+    // A small record limit: either the same outcome as without it, or .recordTooLarge.
+    let limited = read(encoding: nil, chunkSize: 1 << 20, maxRecordBytes: 64)
+    if case .recordTooLarge(limit: 64)? = limited.error?.kind {
+    } else if limited != detected {
+        fail("maxRecordBytes 64 changed the outcome without .recordTooLarge\n\(detected)\n\(limited)")
+    }
+    return 0
+}
+
+/// libFuzzer's driver (in libclang_rt.fuzzer, linked by `-sanitize=fuzzer`).
+@_silgen_name("LLVMFuzzerRunDriver")
+private func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@main
+enum FuzzCSVMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        atexit { unlink(path) }
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            guard let data else { return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { fuzz($0.baseAddress!, 0) } }
+            return fuzz(data, size)
+        })
+    }
+}

@@ -1,0 +1,72 @@
+// libFuzzer harness: MinqingKit.DateParser on arbitrary bytes.
+//
+// The bytes are parsed as bytes and as a String (decoded lossily); when the bytes are valid UTF-8 the
+// two must agree. Any value returned must be a real calendar day in 1900…2100 with a time of day in
+// 0..<86400, and its ISO ("2026-10-03"), slashed ("2026/10/3") and Chinese ("2026年10月3日") forms must
+// parse back to the same day without a time.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import MinqingKit
+
+private func fail(_ message: String) -> Never {
+    var line = "FuzzDates invariant violated: \(message)\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    abort()
+}
+
+private func check(_ value: DateTimeValue, _ input: String) {
+    let d = value.day
+    guard (1900...2100).contains(d.year), (1...12).contains(d.month),
+          d.day >= 1, d.day <= Day.daysIn(year: d.year, month: d.month) else {
+        fail("\(input.debugDescription) gave the impossible day \(d.year)-\(d.month)-\(d.day)")
+    }
+    if Day(year: d.year, month: d.month, day: d.day) != d { fail("Day(year:month:day:) disagrees for \(d)") }
+    if Day(dayNumber: d.dayNumber) != d { fail("dayNumber does not round-trip for \(d)") }
+    if let s = value.secondsOfDay, !(0..<86_400).contains(s) {
+        fail("\(input.debugDescription) gave secondsOfDay \(s)")
+    }
+    for form in [d.description, "\(d.year)/\(d.month)/\(d.day)", d.chineseDescription] {
+        guard let again = DateParser.parse(form) else { fail("\(form) (from \(input.debugDescription)) does not re-parse") }
+        if again != DateTimeValue(day: d, secondsOfDay: nil) { fail("\(form) re-parses as \(again)") }
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let buffer = UnsafeBufferPointer(start: data, count: size)
+    let text = String(decoding: buffer, as: UTF8.self)
+    let fromBytes = DateParser.parse(bytes: buffer)
+    let fromString = DateParser.parse(text)
+    if let fromBytes { check(fromBytes, text) }
+    if let fromString { check(fromString, text) }
+    if text.utf8.elementsEqual(buffer), fromBytes != fromString {
+        fail("bytes and String disagree on \(text.debugDescription): \(String(describing: fromBytes)) vs \(String(describing: fromString))")
+    }
+    // A non-contiguous String (bridged/substring paths): the same answer as the contiguous one.
+    let sub = Substring(text)
+    if DateParser.parse(String(sub)) != fromString { fail("String copy parses differently: \(text.debugDescription)") }
+    return 0
+}
+
+/// libFuzzer's driver (in libclang_rt.fuzzer, linked by `-sanitize=fuzzer`).
+@_silgen_name("LLVMFuzzerRunDriver")
+private func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@main
+enum FuzzDatesMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            guard let data else { return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { fuzz($0.baseAddress!, 0) } }
+            return fuzz(data, size)
+        })
+    }
+}

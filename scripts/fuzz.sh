@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Fuzzes the CSV reader, the date parser and the header matcher with libFuzzer (issue #5).
+#
+#   scripts/fuzz.sh [SECONDS_PER_TARGET]     (default 60)
+#
+# Builds the Fuzz/ package with `-sanitize=fuzzer,address` into Fuzz/.build-fuzz, then runs FuzzCSV,
+# FuzzDates and FuzzHeaders one after the other, each for SECONDS_PER_TARGET seconds, with inputs of at
+# most 4096 bytes and a 5-second limit per input (a slower input counts as a hang). Each target's corpus
+# lives in Fuzz/.build-fuzz/corpus/TARGET (kept between runs, so later runs start where earlier ones
+# stopped) and is seeded from Tests/Fixtures/bad-input/*.csv, Tests/Fixtures/e2e/*.csv and
+# SampleData/**/*.csv (copies: nothing is written into the repository). Logs go to
+# Fuzz/.build-fuzz/logs/TARGET.log, crash reproducers to Fuzz/.build-fuzz/artifacts/TARGET/.
+#
+# Prints, per target, the seconds run, executions, corpus size, final coverage and features, and the
+# crashes found; exits 1 when any target crashed, hung, ran out of memory or leaked.
+#
+# The targets run one at a time (the machine has 2 cores). FUZZ_EXTRA_ARGS adds libFuzzer flags
+# (e.g. FUZZ_EXTRA_ARGS="-seed=1"). ASAN_OPTIONS defaults to malloc_context_size=0 (no allocation stacks:
+# about 1.5x more executions); run a reproducer again without it for the full report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+seconds=${1:-60}
+if ! [[ $seconds =~ ^[0-9]+$ ]] || (( seconds < 1 )); then
+    echo "usage: scripts/fuzz.sh [SECONDS_PER_TARGET]" >&2
+    exit 2
+fi
+
+scratch=$root/Fuzz/.build-fuzz
+targets=(FuzzCSV FuzzDates FuzzHeaders)
+
+build() {
+    swift build --package-path Fuzz -c debug -Xswiftc -sanitize=fuzzer,address --scratch-path "$scratch" "$@"
+}
+echo "== building the fuzzers (debug, -sanitize=fuzzer,address)"
+# One retry: another build touching Sources/ at the same moment makes swift-build stop with
+# "input file ... was modified during the build".
+if ! build >"$scratch.build.log" 2>&1 && ! build >"$scratch.build.log" 2>&1; then
+    tail -40 "$scratch.build.log" >&2
+    echo "fuzz build failed (full log: $scratch.build.log)" >&2
+    exit 1
+fi
+bin=$(build --show-bin-path)
+mkdir -p "$scratch"
+mv "$scratch.build.log" "$scratch/build.log"
+
+# Seed files, the same for every target: each one is a whole input. For the date parser and the header
+# matcher, also the single date-like cells and the header lines of the same files.
+seeds=()
+shopt -s nullglob globstar
+for f in Tests/Fixtures/bad-input/*.csv Tests/Fixtures/e2e/*.csv SampleData/**/*.csv; do seeds+=("$f"); done
+shopt -u nullglob globstar
+(( ${#seeds[@]} > 0 )) || { echo "no seed files found" >&2; exit 1; }
+
+# Dictionaries: the tokens each parser looks for (UTF-8 bytes written as \xNN).
+dicts=$scratch/dicts
+mkdir -p "$dicts"
+dict_entry() {  # dict_entry TEXT → kw="\xNN..." for any text
+    printf 'kw="%s"\n' "$(printf '%s' "$1" | od -An -v -tx1 | tr -s ' \n' ' ' | sed 's/^ //; s/ $//; s/ /\\x/g; s/^/\\x/')"
+}
+{
+    for t in ',' '"' '""' $'\r' $'\n' $'\r\n' $'\xef\xbb\xbf' $'\xff\xfe' '中' '，' '𠀀' $'\x81\x30\x81\x30' $'\xd6\xd0'; do
+        dict_entry "$t"
+    done
+    echo 'kw="\x00"'
+} >"$dicts/FuzzCSV.dict"
+{
+    for t in '-' '/' '.' ':' ' ' 'T' '年' '月' '日' '号' '０' '９' '－' '／' '．' '：' $'\u3000' $'\u00a0' \
+             '2026' '1900' '2100' '02' '29' '30' '31' '12' '13' '23:59:59' '24:00' '.123'; do
+        dict_entry "$t"
+    done
+} >"$dicts/FuzzDates.dict"
+{
+    for t in 编号 受理日期 渠道 诉求内容 办理状态 诉求人 联系电话 人数 乡镇 村社区 涉及领域 等级 主管部门 办结日期 满意度 \
+             id received channel content status petitioner phone headcount township village domain grade \
+             department resolved satisfaction ID Received STATUS ',' $'\n' $'\r\n' ' ' $'\t' $'\u3000' $'\ufeff' $'\u00a0'; do
+        dict_entry "$t"
+    done
+} >"$dicts/FuzzHeaders.dict"
+
+seed_corpus() {  # seed_corpus TARGET DIR
+    local target=$1 dir=$2
+    mkdir -p "$dir"
+    for f in "${seeds[@]}"; do
+        cp "$f" "$dir/seed-$(printf '%s' "$f" | sha1sum | cut -c1-16)"
+    done
+    case $target in
+        FuzzDates)
+            # Every cell of the seed files that starts with four digits (full-width ones included).
+            grep -ohE '(^|,)"?([0-9]|０|１|２|３|４|５|６|７|８|９){4}[^,"]{0,40}' "${seeds[@]}" 2>/dev/null \
+                | sed -E 's/^,?"?//' | sort -u | head -500 | while IFS= read -r cell; do
+                    printf '%s' "$cell" >"$dir/cell-$(printf '%s' "$cell" | sha1sum | cut -c1-16)"
+                done || true
+            ;;
+        FuzzHeaders)
+            for f in "${seeds[@]}"; do
+                head -n 1 "$f" >"$dir/header-$(printf '%s' "$f" | sha1sum | cut -c1-16)"
+            done
+            ;;
+    esac
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0:detect_leaks=1}
+summary=()
+failed=0
+for target in "${targets[@]}"; do
+    corpus=$scratch/corpus/$target
+    artifacts=$scratch/artifacts/$target
+    log=$scratch/logs/$target.log
+    mkdir -p "$artifacts" "$(dirname "$log")" "$scratch/tmp"
+    seed_corpus "$target" "$corpus"
+    before=$(find "$artifacts" -type f | sort)
+    echo "== $target: ${seconds}s, corpus $(find "$corpus" -type f | wc -l) files (log: ${log#"$root"/})"
+    start=$(date +%s)
+    set +e
+    # shellcheck disable=SC2086
+    TMPDIR=$scratch/tmp "$bin/$target" "$corpus" \
+        -max_total_time="$seconds" -max_len=4096 -timeout=5 -rss_limit_mb=2048 \
+        -dict="$dicts/$target.dict" -artifact_prefix="$artifacts/" -print_final_stats=1 \
+        ${FUZZ_EXTRA_ARGS:-} >"$log" 2>&1
+    rc=$?
+    set -e
+    elapsed=$(( $(date +%s) - start ))
+    execs=$(grep -oE '^stat::number_of_executed_units:[[:space:]]+[0-9]+' "$log" | awk '{print $2}' | tail -1 || true)
+    last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
+    cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$last")
+    ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$last")
+    rss=$(grep -oE '^stat::peak_rss_mb:[[:space:]]+[0-9]+' "$log" | awk '{print $2}' | tail -1 || true)
+    size=$(find "$corpus" -type f | wc -l)
+    new_artifacts=$(comm -13 <(printf '%s\n' "$before") <(find "$artifacts" -type f | sort) | sed '/^$/d')
+    found=$(printf '%s' "$new_artifacts" | grep -c . || true)
+    if (( rc != 0 && found == 0 )); then found=1; fi
+    line=$(printf '%-12s %6ss %10s execs %8s exec/s  corpus %5s  cov %5s  ft %6s  peak %5s MB  crashes %s' \
+        "$target" "$elapsed" "${execs:-?}" "$(( ${execs:-0} / (elapsed > 0 ? elapsed : 1) ))" "$size" \
+        "${cov:-?}" "${ft:-?}" "${rss:-?}" "$found")
+    echo "$line"
+    summary+=("$line")
+    if (( found > 0 )); then
+        failed=1
+        echo "-- $target failed (exit $rc):" >&2
+        grep -E 'ERROR: |invariant violated|Fatal error|SUMMARY|Test unit written|#[0-9]+ 0x' "$log" | head -40 >&2
+        while IFS= read -r crash; do
+            [[ -n $crash ]] || continue
+            echo "   reproduce: ASAN_OPTIONS= $bin/$target $crash" >&2
+            echo "   minimise:  $bin/$target -minimize_crash=1 -max_total_time=60 $crash" >&2
+        done <<<"$new_artifacts"
+    fi
+done
+
+echo
+echo "== fuzzing summary (${seconds}s per target, $(swift --version 2>/dev/null | head -1))"
+printf '%s\n' "${summary[@]}"
+exit "$failed"
