@@ -307,7 +307,8 @@ struct PropertyTests {
 
     /// 1,500 random tables, each file with one line-end style (LF, CRLF, CR-only or mixed), blank lines,
     /// a UTF-8 BOM or not, encoded as UTF-8 or GB18030, read with the encoding detected or forced and a
-    /// random chunk size: the same fields, line numbers, raw text and NUL flags come back.
+    /// random chunk size: the same fields, line numbers, raw text and NUL flags come back. (A BOM before
+    /// GB18030 text, not forced, is refused with .bomMismatch naming the first non-UTF-8 byte's line.)
     @Test func csvTablesRoundTripWithBOMLineEndsAndEncodings() {
         var rng = PropertySeed.rng(1)
         let dir = PropertyDir()
@@ -320,8 +321,6 @@ struct PropertyTests {
             let bom = rng.chance(40)
             let forced: TextEncoding? = rng.chance(50) ? (gb ? .gb18030 : .utf8) : nil
             let ascii = text.allSatisfy { $0 < 0x80 }
-            // GB18030 with a BOM is only readable when forced (detection refuses the mismatch).
-            if gb && bom && forced == nil && !ascii { continue }
             let body = gb ? CSVReaderFixture.gb18030(String(decoding: text, as: UTF8.self)) : text
             let path = dir.put((bom ? utf8BOM : []) + body)
             let chunk = rng.pick([3, 7, 16, 61, 4096, 1 << 20])
@@ -329,6 +328,14 @@ struct PropertyTests {
             func context() -> String {
                 "seed \(PropertySeed.base) round \(round) (\(lineEnd), \(gb ? "gb18030" : "utf-8"), bom \(bom), "
                     + "forced \(forced?.rawValue ?? "none"), chunk \(chunk)): \(String(decoding: text, as: UTF8.self).debugDescription)"
+            }
+            if gb && bom && forced == nil && !ascii {
+                // A BOM before GB18030 text is refused, naming the line of the first byte that is not UTF-8.
+                let line = 1 + lineBreaks(body[..<firstInvalidUTF8(body[...])])
+                #expect(read.error == CSVError(path: path, line: line, kind: .bomMismatch), "\(context())")
+                #expect(read.records.isEmpty && read.contract == nil, "\(context())")
+                seen["bom-mismatch", default: 0] += 1
+                continue
             }
             #expect(read.contract == nil, "\(read.contract ?? "") — \(context())")
             #expect(read.error == nil, "\(String(describing: read.error)) — \(context())")
@@ -346,7 +353,7 @@ struct PropertyTests {
         }
         // The generator really produced every kind of file.
         for (kind, minimum) in [("lf", 250), ("crlf", 250), ("cr", 250), ("mixed", 250), ("gb18030", 320),
-                                ("utf-8", 700), ("bom", 380), ("forced", 550), ("cr-multi", 220)] {
+                                ("utf-8", 700), ("bom", 380), ("forced", 550), ("cr-multi", 220), ("bom-mismatch", 70)] {
             #expect(seen[kind, default: 0] >= minimum, "seed \(PropertySeed.base): only \(seen[kind, default: 0]) \(kind) tables")
         }
     }

@@ -21,13 +21,23 @@ private func fail(_ message: String) -> Never {
 }
 
 private let columns = InputColumns.all
+private let headers = columns.map(\.header)
 private let aliases = columns.map { $0.alias?.lowercased() }
 
-/// The column a normalised cell names, read directly from the rules.
+/// The column a normalised cell names, read directly from the rules (plain index loops: this runs for
+/// every cell of every input, and generic iterators are slow in a debug build).
 private func column(named name: String) -> String? {
-    for c in columns where c.header == name { return c.header }
+    var k = 0
+    while k < headers.count {
+        if headers[k] == name { return headers[k] }
+        k += 1
+    }
     let lower = name.lowercased()
-    for (c, alias) in zip(columns, aliases) where c.header == lower || alias == lower { return c.header }
+    k = 0
+    while k < headers.count {
+        if headers[k] == lower || aliases[k] == lower { return headers[k] }
+        k += 1
+    }
     return nil
 }
 
