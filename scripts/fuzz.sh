@@ -5,9 +5,9 @@
 #
 # Builds the Fuzz/ package with `-sanitize=fuzzer,address` into Fuzz/.build-fuzz (release: -O keeps
 # Swift's bounds, overflow and precondition traps, MinqingKit has no assert(), and the CSV target runs
-# about 4.5 times as many inputs per second as in a debug build), then runs FuzzCSV, FuzzDates and
-# FuzzHeaders one after the other, each for SECONDS_PER_TARGET seconds, with inputs of at
-# most 4096 bytes and a 5-second limit per input (a slower input counts as a hang). Each target's corpus
+# 5-10 times as many inputs per second as in a debug build), then runs FuzzCSV, FuzzDates and
+# FuzzHeaders one after the other, each for SECONDS_PER_TARGET seconds, with inputs of at most 4096
+# bytes and a 5-second limit per input (a slower input counts as a hang). Each target's corpus
 # lives in Fuzz/.build-fuzz/corpus/TARGET (kept between runs, so later runs start where earlier ones
 # stopped) and is seeded from Tests/Fixtures/bad-input/*.csv, Tests/Fixtures/e2e/*.csv and
 # SampleData/**/*.csv (copies: nothing is written into the repository). Logs go to
@@ -19,8 +19,9 @@
 # The targets run one at a time (the machine has 2 cores). Environment:
 #   FUZZ_CONFIGURATION=debug   build with -c debug instead of -c release
 #   FUZZ_TARGETS="FuzzCSV"     run only these targets
-#   FUZZ_EXTRA_ARGS="-seed=1"  more libFuzzer flags ASAN_OPTIONS defaults to malloc_context_size=0 (no allocation stacks:
-# about 1.5x more executions); run a reproducer again without it for the full report.
+#   FUZZ_EXTRA_ARGS="-seed=1"  more libFuzzer flags
+#   ASAN_OPTIONS               default malloc_context_size=0 (no allocation stacks: about 1.5 times the
+#                              executions); run a reproducer with ASAN_OPTIONS= for the full report
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -38,17 +39,23 @@ configuration=${FUZZ_CONFIGURATION:-release}
 build() {
     swift build --package-path Fuzz -c "$configuration" -Xswiftc -sanitize=fuzzer,address --scratch-path "$scratch" "$@"
 }
+mkdir -p "$scratch"
+# One run at a time: two runs would share the corpora and overwrite each other's logs (and so each
+# other's reported figures).
+exec 9>"$scratch/fuzz.lock"
+if ! flock -n 9; then
+    echo "another scripts/fuzz.sh is running (lock: ${scratch#"$root"/}/fuzz.lock); wait for it to finish" >&2
+    exit 1
+fi
 echo "== building the fuzzers ($configuration, -sanitize=fuzzer,address)"
 # One retry: another build touching Sources/ at the same moment makes swift-build stop with
 # "input file ... was modified during the build".
-if ! build >"$scratch.build.log" 2>&1 && ! build >"$scratch.build.log" 2>&1; then
-    tail -40 "$scratch.build.log" >&2
-    echo "fuzz build failed (full log: $scratch.build.log)" >&2
+if ! build >"$scratch/build.log" 2>&1 && ! build >"$scratch/build.log" 2>&1; then
+    tail -40 "$scratch/build.log" >&2
+    echo "fuzz build failed (full log: ${scratch#"$root"/}/build.log)" >&2
     exit 1
 fi
 bin=$(build --show-bin-path)
-mkdir -p "$scratch"
-mv "$scratch.build.log" "$scratch/build.log"
 
 # Seed files, the same for every target: each one is a whole input. For the date parser and the header
 # matcher, also the single date-like cells and the header lines of the same files.
@@ -126,6 +133,7 @@ for target in "${targets[@]}"; do
         ${FUZZ_EXTRA_ARGS:-} >"$log" 2>&1
     rc=$?
     set -e
+    rm -f "$scratch/tmp"/minqing-fuzzcsv-*.csv  # FuzzCSV's input file (libFuzzer may end with _Exit)
     elapsed=$(( $(date +%s) - start ))
     execs=$(grep -oE '^stat::number_of_executed_units:[[:space:]]+[0-9]+' "$log" | awk '{print $2}' | tail -1 || true)
     last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
