@@ -18,30 +18,15 @@ import Darwin
 // a BOM, one line-end style per file (CR-only included), blank lines, forced encodings, longer inputs, a
 // reference parser for arbitrary bytes, and generated dates and header rows with known answers.
 
-/// SplitMix64: a tiny deterministic generator for the property tests.
-struct PropertyRNG {
-    private var state: UInt64
+/// The property tests' generator: the SplitMix64 of the CSV reader tests, with two more draws.
+typealias PropertyRNG = CSVReaderTestRNG
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-
+extension CSVReaderTestRNG {
     /// A value in `range`.
     mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
 
     /// True with probability `percent`/100.
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
 
 enum PropertySeed {
