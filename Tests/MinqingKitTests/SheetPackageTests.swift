@@ -158,6 +158,34 @@ struct SheetPackageTests {
         #expect(joined.count < whole.count / 5)
     }
 
+    /// Many chunks, output larger than the deflater's 256 KB buffer (random bytes do not compress), an
+    /// empty piece in the middle, and a flush right after input: zlib inflates the join exactly.
+    @Test func deflaterStreamsManyChunksAndLargeOutput() throws {
+        var random = CSVReaderTestRNG(seed: 20261122)
+        let noise = (0..<700_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        let text = Array(String(repeating: "<c r=\"B7\" s=\"1\" t=\"s\"><v>12</v></c>", count: 40_000).utf8)
+        var joined: [UInt8] = []
+        let append: (UnsafeRawBufferPointer) -> Void = { joined.append(contentsOf: $0) }
+        var crc: UInt32 = 0
+        var whole: [UInt8] = []
+        for (index, piece) in [noise, [], text, noise.reversed(), text].enumerated() {
+            let deflater = try Deflater(context: "test")
+            var start = 0
+            while start < piece.count {
+                let end = min(piece.count, start + 65_537)
+                try piece[start..<end].withUnsafeBytes { try deflater.compress($0, context: "test", to: append) }
+                start = end
+            }
+            try deflater.finish(final: index == 4, context: "test", to: append)
+            #expect(deflater.inputCount == UInt64(piece.count))
+            crc = whole.isEmpty ? deflater.crc : Deflater.combine(crc, deflater.crc, secondLength: deflater.inputCount)
+            whole += piece
+        }
+        let inflated = try inflateRaw(joined[...], expectedLength: whole.count, context: "test")
+        #expect(inflated == whole)
+        #expect(crc == whole.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) })
+    }
+
     @Test(arguments: [UInt64(0xFFFF_FFFF), 0])
     func zipIsReadByPython(zip64Threshold: UInt64) throws {
         let directory = try TestSupport.temporaryDirectory("zip")

@@ -205,7 +205,7 @@ public struct Pipeline {
         data.summary = pass.summary
         let w = pass.timings
         logger.debug(
-            "cpu workbook: read \(Self.seconds(w.read)), score \(Self.seconds(w.score)), mask \(Self.seconds(w.mask)), sheet XML \(Self.seconds(w.xml)); compress \(Self.seconds(w.compress)) (second thread); summary sheets and assembly \(Self.seconds(w.assemble))")
+            "cpu workbook: read \(Self.seconds(w.read)), score \(Self.seconds(w.score)), mask \(Self.seconds(w.mask)), hand-over wait \(Self.seconds(w.handOver)); sheet XML \(Self.seconds(w.xml)), compress \(Self.seconds(w.compress)) (second thread); summary sheets and assembly \(Self.seconds(w.assemble))")
         data.gradeACount = pass.summary.totals.gradeA
         data.unresolvedCount = pass.summary.totals.unresolved
         timer.mark("report: score and workbook")

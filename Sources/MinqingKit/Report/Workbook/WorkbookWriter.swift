@@ -35,7 +35,9 @@ public struct WorkbookWriter {
         public var score = 0.0
         /// Masking personal data.
         public var mask = 0.0
-        /// Writing the lists' rows as XML (including any wait for the compressing thread to catch up).
+        /// Waiting for the second thread to take the masked demands (when it is behind).
+        public var handOver = 0.0
+        /// Writing the lists' rows as XML (on the second thread).
         public var xml = 0.0
         /// Compressing them (on the second thread).
         public var compress = 0.0
@@ -94,19 +96,19 @@ public struct WorkbookWriter {
         ]
         let strings = SharedStrings()
 
-        // Reading the database, adding up and writing the rows' XML run on this thread; the XML is
-        // compressed on a second one, so the two cores share the pass.
+        // Reading the database, adding up and masking run on this thread; the masked demands go in
+        // batches to a second one, which writes the lists' rows as XML and compresses them, so the two
+        // cores share the pass.
         var aggregator = MonthAggregator(reference: reference, scoring: data.scoring)
         var gradeA: [ReportDemand] = [], unresolved: [ReportDemand] = []
-        typealias Chunk = (sheet: SplicedSheet, bytes: ByteBuffer)
+        typealias Row = (demand: ReportDemand, gradeA: Bool, unresolved: Bool)
         var done = 0
-        var scoreWatch = Stopwatch(), maskWatch = Stopwatch(), xmlWatch = Stopwatch()
-        let compressWatch = Unchecked(StopwatchBox())
+        var scoreWatch = Stopwatch(), maskWatch = Stopwatch(), handOverWatch = Stopwatch()
+        let writing = Unchecked(ListWriting(lists: lists, strings: strings))
         let passStart = DispatchTime.now().uptimeNanoseconds
-        try BatchPipe<Chunk>.consumeInBackground(batchSize: 1, maxBatches: 4, { chunk in
-            try compressWatch.value.watch.time { try chunk.sheet.compress(chunk.bytes) }
+        try BatchPipe<Row>.consumeInBackground(batchSize: 256, maxBatches: 16, { row in
+            try writing.value.append(row.demand, gradeA: row.gradeA, unresolved: row.unresolved)
         }, produce: { pipe in
-            let emit: (SplicedSheet, ByteBuffer) throws -> Void = { try pipe.send(($0, $1)) }
             try reader.forEachDemand(.all) { demand in
                 done += 1
                 progress(done)
@@ -115,21 +117,14 @@ public struct WorkbookWriter {
                     aggregator.add(facts)
                     return facts
                 }
+                let isA = facts.grade == .a, isOpen = facts.status != .resolved
+                if isA && gradeA.count < previewLimit { gradeA.append(demand) }
+                if isOpen && unresolved.count < previewLimit { unresolved.append(demand) }
                 let shown = maskWatch.time { data.masker.masked(demand) }
-                try xmlWatch.time {
-                    if facts.grade == .a {
-                        if gradeA.count < previewLimit { gradeA.append(demand) }
-                        try lists[0].append(shown, strings: strings, emit: emit)
-                    }
-                    if facts.status != .resolved {
-                        if unresolved.count < previewLimit { unresolved.append(demand) }
-                        try lists[1].append(shown, strings: strings, emit: emit)
-                    }
-                    try lists[2].append(shown, strings: strings, emit: emit)
-                }
+                try handOverWatch.time { try pipe.send((shown, isA, isOpen)) }
             }
-            try xmlWatch.time { for list in lists { try list.finish(emit) } }
         })
+        try writing.value.finish()
         let passSeconds = Double(DispatchTime.now().uptimeNanoseconds - passStart) / 1e9
         let assembleStart = DispatchTime.now().uptimeNanoseconds
         let parts = lists.flatMap(\.parts)
@@ -152,16 +147,48 @@ public struct WorkbookWriter {
         try book.close()
         try WorkbookSplice.assemble(base: base, output: path, sheets: parts, sharedStrings: strings)
         let timings = Timings(
-            read: max(0, passSeconds - scoreWatch.seconds - maskWatch.seconds - xmlWatch.seconds), score: scoreWatch.seconds,
-            mask: maskWatch.seconds, xml: xmlWatch.seconds, compress: compressWatch.value.watch.seconds,
+            read: max(0, passSeconds - scoreWatch.seconds - maskWatch.seconds - handOverWatch.seconds),
+            score: scoreWatch.seconds, mask: maskWatch.seconds, handOver: handOverWatch.seconds,
+            xml: writing.value.xmlSeconds, compress: writing.value.compressWatch.seconds,
             assemble: Double(DispatchTime.now().uptimeNanoseconds - assembleStart) / 1e9)
         return Pass(summary: summary, gradeA: gradeA, unresolved: unresolved, timings: timings)
     }
 }
 
-/// A stopwatch another thread adds to (read after that thread is joined).
-final class StopwatchBox {
-    var watch = Stopwatch()
+/// The second thread's half of the pass: each masked demand goes to 诉求明细 and, as it applies, to
+/// A级诉求 and 未办结诉求, as XML that is compressed as soon as a chunk is full. Used by one thread at a
+/// time (the second thread during the pass, then the caller after joining it).
+final class ListWriting {
+    let lists: [DemandListSheets]
+    let strings: SharedStrings
+    private var busyWatch = Stopwatch()
+    private(set) var compressWatch = Stopwatch()
+    /// Seconds spent writing XML (busy time less compressing).
+    var xmlSeconds: Double { max(0, busyWatch.seconds - compressWatch.seconds) }
+
+    /// Writes to `lists` (A级诉求, 未办结诉求, 诉求明细) with the shared-string table `strings`.
+    init(lists: [DemandListSheets], strings: SharedStrings) {
+        self.lists = lists
+        self.strings = strings
+    }
+
+    /// Adds one masked demand to the lists it belongs to.
+    func append(_ demand: ReportDemand, gradeA: Bool, unresolved: Bool) throws {
+        try busyWatch.time {
+            if gradeA { try lists[0].append(demand, strings: strings, emit: compress) }
+            if unresolved { try lists[1].append(demand, strings: strings, emit: compress) }
+            try lists[2].append(demand, strings: strings, emit: compress)
+        }
+    }
+
+    private func compress(_ sheet: SplicedSheet, _ bytes: ByteBuffer) throws {
+        try compressWatch.time { try sheet.compress(bytes) }
+    }
+
+    /// Compresses the last chunks and sets each sheet's autofilter; the XML time excludes compressing.
+    func finish() throws {
+        try busyWatch.time { for list in lists { try list.finish(compress) } }
+    }
 }
 
 /// The summary sheets, created (with headers added later) before the lists so they come first.

@@ -1,17 +1,18 @@
+import CIsal
 import CZlib
 
-/// Owns one zlib raw-deflate stream (no zlib header, as a zip entry stores it) and keeps the CRC-32
-/// and lengths of what went in and out.
+/// Owns one raw-deflate stream (no zlib header, as a zip entry stores it) and keeps the CRC-32 and
+/// lengths of what went in and out.
+///
+/// The compressor is ISA-L's igzip at level 1: on the list sheets' XML it is about four times as fast
+/// as zlib at level 1 for a file about 2 % larger (docs/PERFORMANCE.md). Its output is ordinary
+/// deflate, read by every zip reader.
 ///
 /// Streams can be joined: one ended with ``finish(final:to:)`` `final: false` (a sync flush) may be
 /// followed by the bytes of another stream, and the two read as one deflate stream — which is how a
 /// worksheet's rows, compressed while the month is read, are spliced between the sheet's head and tail.
 final class Deflater {
-    /// zlib level 1: the list sheets' XML is repetitive enough that it compresses almost as well as
-    /// at level 6, at about twice the speed.
-    static let defaultLevel: Int32 = 1
-
-    private let stream: UnsafeMutablePointer<z_stream>
+    private let stream: UnsafeMutablePointer<isal_zstream>
     private var output: [UInt8]
     /// CRC-32 of the uncompressed bytes so far.
     private(set) var crc: UInt32 = 0
@@ -21,40 +22,33 @@ final class Deflater {
     private(set) var outputCount: UInt64 = 0
     private var finished = false
 
-    /// A raw deflate stream at `level`; throws if zlib cannot set it up (out of memory).
-    init(level: Int32 = Deflater.defaultLevel, context: String) throws {
-        stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        output = [UInt8](repeating: 0, count: 1 << 18)
-        let status = deflateInit2_(stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
-                                   Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else {
-            stream.deinitialize(count: 1)
-            stream.deallocate()
-            throw XlsxError(code: 0, context: context, reason: "无法初始化 zlib 压缩（错误 \(status)，可能是内存不足）")
+    /// A raw deflate stream; throws if it cannot be set up (out of memory).
+    init(context: String) throws {
+        guard let made = minqing_isal_deflate_new() else {
+            throw XlsxError(code: 0, context: context, reason: "无法初始化压缩（内存不足）")
         }
+        stream = made
+        output = [UInt8](repeating: 0, count: 1 << 18)
     }
 
     deinit {
-        deflateEnd(stream)
-        stream.deinitialize(count: 1)
-        stream.deallocate()
+        minqing_isal_deflate_free(stream)
     }
 
-    /// Compresses `input`, handing whatever zlib produces to `sink`.
+    /// Compresses `input`, handing whatever the compressor produces to `sink`.
     func compress(_ input: UnsafeRawBufferPointer, context: @autoclosure () -> String,
                   to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard !input.isEmpty, let base = input.baseAddress else { return }
-        // zlib counts in 32-bit lengths; feed very large buffers in pieces.
+        // igzip counts in 32-bit lengths; feed very large buffers in pieces.
         var offset = 0
         while offset < input.count {
             let count = min(input.count - offset, 1 << 30)
-            let piece = UnsafeRawBufferPointer(start: base + offset, count: count)
-            crc = UInt32(crc32(uLong(crc), piece.bindMemory(to: Bytef.self).baseAddress, uInt(count)))
+            let piece = (base + offset).assumingMemoryBound(to: UInt8.self)
+            crc = crc32_gzip_refl(crc, piece, UInt64(count))
             inputCount += UInt64(count)
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: piece.bindMemory(to: Bytef.self).baseAddress)
-            stream.pointee.avail_in = uInt(count)
-            try run(flush: Z_NO_FLUSH, context: context(), sink: sink)
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: piece)
+            stream.pointee.avail_in = UInt32(count)
+            try run(flush: UInt16(NO_FLUSH), endOfStream: false, context: context(), sink: sink)
             offset += count
         }
     }
@@ -66,27 +60,33 @@ final class Deflater {
         guard !finished else { return }
         stream.pointee.next_in = nil
         stream.pointee.avail_in = 0
-        try run(flush: final ? Z_FINISH : Z_SYNC_FLUSH, context: context(), sink: sink)
+        try run(flush: UInt16(final ? NO_FLUSH : SYNC_FLUSH), endOfStream: final, context: context(), sink: sink)
         finished = true
     }
 
-    private func run(flush: Int32, context: @autoclosure () -> String,
+    private func run(flush: UInt16, endOfStream: Bool, context: @autoclosure () -> String,
                      sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        stream.pointee.flush = flush
+        stream.pointee.end_of_stream = endOfStream ? 1 : 0
         try output.withUnsafeMutableBufferPointer { out in
             guard let outBase = out.baseAddress else { return }
-            repeat {
+            while true {
                 stream.pointee.next_out = outBase
-                stream.pointee.avail_out = uInt(out.count)
-                let status = deflate(stream, flush)
-                guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                    throw XlsxError(code: 0, context: context(), reason: "zlib 压缩出错（错误 \(status)）")
+                stream.pointee.avail_out = UInt32(out.count)
+                let status = isal_deflate(stream)
+                guard status == COMP_OK else {
+                    throw XlsxError(code: 0, context: context(), reason: "压缩出错（igzip 错误 \(status)）")
                 }
                 let produced = out.count - Int(stream.pointee.avail_out)
                 if produced > 0 {
                     outputCount += UInt64(produced)
                     try sink(UnsafeRawBufferPointer(start: outBase, count: produced))
                 }
-            } while stream.pointee.avail_out == 0 || stream.pointee.avail_in > 0
+                let done = endOfStream
+                    ? minqing_isal_deflate_ended(stream) != 0
+                    : stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0
+                if done { break }
+            }
         }
     }
 
