@@ -31,8 +31,13 @@ let package = Package(
             providers: [.apt(["libisal-dev"])]
         ),
         .target(
+            name: "CSQLiteSetup",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
+        .target(
             name: "MinqingKit",
             dependencies: [
+                "CSQLiteSetup",
                 "CXlsxWriter",
                 "CIsal",
                 "CZlib",

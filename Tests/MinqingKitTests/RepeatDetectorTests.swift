@@ -57,4 +57,34 @@ struct RepeatDetectorTests {
         #expect(RepeatDetector.find(month: month, history: at91, windowDays: 90).isEmpty)
         #expect(RepeatDetector.find(month: month, history: at90, windowDays: 0).isEmpty)
     }
+
+    /// Random months against a direct reading of the rule: each demand's nearest earlier demand of the
+    /// same person (by date, time, then input order; history before the month on a tie), within the window.
+    @Test func agreesWithTheRuleOnRandomMonths() {
+        var random = CSVReaderTestRNG(seed: 90)
+        for _ in 0..<200 {
+            let keys = ["T1", "T2", "N张三|花山社区", "N張三|花山社区", "T13800000000"]
+            func entry(_ order: Int32, _ id: String) -> E {
+                E(key: random.pick(keys), day: Int32(100 + random.below(120)), seconds: Int32(random.below(3) * 100),
+                  order: order, id: id)
+            }
+            let history = (0..<random.below(12)).map { entry(-1, "H\($0)") }
+            let month = (0..<random.below(20)).map { entry(Int32($0), "M\($0)") }
+            let window = 1 + random.below(60)
+            var expected: [Int32: RepeatDetector.Hit] = [:]
+            let all = history + month
+            for current in month {
+                let earlier = all.enumerated().filter { _, e in
+                    e.key == current.key && (e.day, e.seconds, e.order) < (current.day, current.seconds, current.order)
+                }
+                guard let nearest = earlier.max(by: { x, y in
+                    (x.element.day, x.element.seconds, x.element.order, x.offset)
+                        < (y.element.day, y.element.seconds, y.element.order, y.offset)
+                })?.element else { continue }
+                let days = Int(current.day - nearest.day)
+                if days <= window { expected[current.order] = RepeatDetector.Hit(earlierID: nearest.id, days: days) }
+            }
+            #expect(RepeatDetector.find(month: month, history: history, windowDays: window) == expected)
+        }
+    }
 }

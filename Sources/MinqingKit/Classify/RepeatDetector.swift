@@ -51,21 +51,35 @@ public enum RepeatDetector {
     /// `windowDays` days. A window of 0 turns detection off.
     public static func find(month: [Entry], history: [Entry], windowDays: Int) -> [Int32: Hit] {
         guard windowDays > 0 else { return [:] }
-        var all = history
+        // Sorted as plain numbers: the key by its number in an interner (keys compare as bytes; only
+        // which entries share a key matters, not the keys' order), then date, time and input order.
+        // Sorting Chinese `String`s instead took seconds at a million demands.
+        let interner = ByteInterner()
+        var all: [(key: Int32, day: Int32, seconds: Int32, order: Int32, index: Int32)] = []
         all.reserveCapacity(history.count + month.count)
-        all.append(contentsOf: month)
+        for (i, entry) in history.enumerated() {
+            all.append((Int32(interner.id(entry.key) ?? 0), entry.day, entry.seconds, entry.order, Int32(i)))
+        }
+        for (i, entry) in month.enumerated() {
+            all.append((Int32(interner.id(entry.key) ?? 0), entry.day, entry.seconds, entry.order, Int32(history.count + i)))
+        }
         all.sort { a, b in
             if a.key != b.key { return a.key < b.key }
             if a.day != b.day { return a.day < b.day }
             if a.seconds != b.seconds { return a.seconds < b.seconds }
-            return a.order < b.order
+            if a.order != b.order { return a.order < b.order }
+            return a.index < b.index  // identical history entries: by position, so the answer never depends on the sort
+        }
+        func id(_ index: Int32) -> String {
+            let i = Int(index)
+            return i < history.count ? history[i].id : month[i - history.count].id
         }
         var hits: [Int32: Hit] = [:]
         for i in all.indices.dropFirst() where all[i].order >= 0 {
             let previous = all[i - 1], current = all[i]
             guard previous.key == current.key else { continue }
             let days = Int(current.day - previous.day)
-            if days <= windowDays { hits[current.order] = Hit(earlierID: previous.id, days: days) }
+            if days <= windowDays { hits[current.order] = Hit(earlierID: id(previous.index), days: days) }
         }
         return hits
     }

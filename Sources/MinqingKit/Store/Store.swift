@@ -1,3 +1,4 @@
+import CSQLiteSetup
 import Foundation
 import GRDB
 
@@ -14,6 +15,7 @@ public final class Store {
     /// a run's commit and its renames is as short as it can be.
     public init(path: String) throws {
         self.path = path
+        _ = Store.sqliteConfigured
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
@@ -37,6 +39,9 @@ public final class Store {
             throw StoreError(path: path, message: "无法升级数据库结构（\(Store.describe(error))）。数据库未被改动。")
         }
     }
+
+    /// SQLite's process-wide options, set once before the first connection (see `minqing_sqlite_configure`).
+    static let sqliteConfigured: Int32 = minqing_sqlite_configure()
 
     /// Runs `body` in one write transaction: everything or nothing is applied. An SQLite failure
     /// (a full disk, an I/O error) becomes a ``StoreError`` naming the database and the cause.
