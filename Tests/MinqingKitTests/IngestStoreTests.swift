@@ -110,6 +110,35 @@ struct IngestStoreTests {
         }
     }
 
+    /// Rows out of date order: a demand stored as a repeat of one demand, or as none, is rewritten when
+    /// a later row turns out to be nearer; a given 等级 is never marked.
+    @Test func repeatsStoredEarlyAreCorrectedByLaterRows() throws {
+        _ = try ingest("2026-09", [try file("sep.csv", ["S1,2026-09-20,来访,路面坑洼,办理中,13812345678,东门社区,,"])])
+        let october = directory + "/oct.csv"
+        try TestSupport.write(
+            """
+            编号,受理日期,渠道,诉求内容,办理状态,联系电话,村社区,等级
+            O1,2026-10-15,来访,路灯不亮,办理中,13812345678,东门社区,
+            O2,2026-10-10,来访,路灯还是不亮,办理中,13812345678,东门社区,
+            O3,2026-10-20,来访,垃圾没人清运,办理中,13900001111,东门社区,
+            O4,2026-10-01,来访,垃圾堆在路边,办理中,13900001111,东门社区,
+            O5,2026-10-25,来访,路灯又坏了,办理中,13812345678,东门社区,B
+
+            """, to: october)
+        _ = try ingest("2026-10", [october])
+        let store = try Store(path: directory + "/minqing.sqlite")
+        try store.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, grade, grade_basis FROM demand WHERE month = '2026-10' ORDER BY id")
+            #expect(rows.map { $0["id"] as String } == ["O1", "O2", "O3", "O4", "O5"])
+            #expect(rows.map { $0["grade"] as String } == ["A", "A", "A", "B", "B"])
+            #expect(rows[0]["grade_basis"] as String == "重复诉求:5天前已有O2")
+            #expect(rows[1]["grade_basis"] as String == "重复诉求:20天前已有S1")
+            #expect(rows[2]["grade_basis"] as String == "重复诉求:19天前已有O4")
+            #expect(!(rows[3]["grade_basis"] as String).contains("重复诉求"))
+            #expect(!(rows[4]["grade_basis"] as String).contains("重复诉求"))
+        }
+    }
+
     @Test func refusedFileChangesNothing() throws {
         let good = try file("good.csv", ["S1,2026-09-01,来访,路面坑洼,办理中,,东门社区,,"])
         _ = try ingest("2026-09", [good])

@@ -87,4 +87,29 @@ struct RepeatDetectorTests {
             #expect(RepeatDetector.find(month: month, history: history, windowDays: window) == expected)
         }
     }
+
+    /// The tracker used while storing: its final hits equal ``RepeatDetector/find``'s, and its answer for
+    /// each demand on arrival equals `find` over what had arrived by then.
+    @Test func trackerAgreesWithFindOnArrivalAndAtTheEnd() {
+        var random = CSVReaderTestRNG(seed: 1122)
+        for _ in 0..<300 {
+            let keys = ["T1", "T2", "N张三|花山社区", "T13800000000"]
+            func entry(_ order: Int32, _ id: String) -> E {
+                E(key: random.pick(keys), day: Int32(100 + random.below(90)), seconds: Int32(random.below(3) * 100),
+                  order: order, id: id)
+            }
+            let history = (0..<random.below(10)).map { entry(-1, "H\($0)") }
+            let month = (0..<random.below(25)).map { entry(Int32($0), "M\($0)") }
+            let window = 1 + random.below(40)
+            let tracker = RepeatTracker(windowDays: window)
+            for h in history { tracker.addHistory(key: h.key, day: h.day, seconds: h.seconds, id: h.id) }
+            for (i, m) in month.enumerated() {
+                let soFar = RepeatDetector.find(month: Array(month[...i]), history: history, windowDays: window)
+                #expect(tracker.provisionalHit(key: m.key, day: m.day, seconds: m.seconds) == soFar[m.order])
+                tracker.addMonth(key: m.key, day: m.day, seconds: m.seconds, order: m.order, id: m.id)
+            }
+            #expect(tracker.hits() == RepeatDetector.find(month: month, history: history, windowDays: window))
+        }
+        #expect(RepeatTracker(windowDays: 0).hits().isEmpty)
+    }
 }

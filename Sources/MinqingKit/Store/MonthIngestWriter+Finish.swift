@@ -61,37 +61,33 @@ extension MonthIngestWriter {
             isRerun: isRerun, problems: problems)
     }
 
-    /// 重复诉求: marks this month's demands whose person made an earlier demand within the window.
+    /// 重复诉求: the demands whose final answer differs from the one they were stored with (a row that
+    /// arrived later with an earlier date) get their 等级 and 等级依据 rewritten.
     private func markRepeats() throws {
-        let window = rules.repeatWindowDays
-        guard window > 0, !people.isEmpty else { return }
-        let m = month.description
-        let from = month.firstDay.adding(days: -window)
-        let history = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT repeat_key, received_day, received_secs, id FROM demand
-                WHERE month >= ? AND month <= ? AND month <> ? AND received_day >= ? AND repeat_key <> ''
-                """,
-            arguments: [from.yearMonth.description, m, m, from.dayNumber])
-        var earlier: [RepeatDetector.Entry] = []
-        while let row = try history.next() {
-            earlier.append(RepeatDetector.Entry(
-                key: row[0], day: Int32(row[1] as Int), seconds: Int32(row[2] as Int), order: -1, id: row[3]))
-        }
-        let hits = RepeatDetector.find(month: people, history: earlier, windowDays: window)
-        people = []
-        let update = try RawStatement(
-            db,
-            """
-            UPDATE demand SET grade = 'A',
-                grade_basis = CASE grade WHEN 'A' THEN grade_basis || '; ' || ?1 ELSE ?1 END
-            WHERE rowid = ?2 AND grade_given = ''
-            """)
-        for (order, hit) in hits.sorted(by: { $0.key < $1.key }) {
-            try update.bind(1, "重复诉求:\(hit.days)天前已有\(hit.earlierID)")
-            try update.bind(2, Int(rowids[Int(order)]))
-            try update.run()
+        let hits = repeats.hits()
+        guard !hits.isEmpty || !provisional.isEmpty else { return }
+        let get = try RawStatement(db, "SELECT grade, grade_basis FROM demand WHERE rowid = ?1")
+        let set = try RawStatement(db, "UPDATE demand SET grade = ?1, grade_basis = ?2 WHERE rowid = ?3")
+        let orders = Set(hits.keys).union(provisional.keys).subtracting(gradeGiven).sorted()
+        for order in orders {
+            let stored = provisional[order], hit = hits[order]
+            guard stored?.hit != hit else { continue }
+            let rowid = Int(rowids[Int(order)])
+            var grade: Grade, basis: String
+            if let stored {
+                (grade, basis) = (stored.grade, stored.basis)
+            } else {
+                try get.bind(1, rowid)
+                guard try get.step() else { continue }
+                grade = Grade(rawValue: get.text(0)) ?? .b
+                basis = get.text(1)
+                try get.reset()
+            }
+            if let hit { (grade, basis) = Self.markedRepeat(grade: grade, basis: basis, hit) }
+            try set.bind(1, grade.rawValue)
+            try set.bind(2, basis)
+            try set.bind(3, rowid)
+            try set.run()
         }
     }
 

@@ -40,8 +40,13 @@ final class MonthIngestWriter {
     let isRerun: Bool
     private let insert: RawStatement
     var problems: [DataProblem] = []
-    /// This month's demands for repeat detection (order = input sequence).
-    var people: [RepeatDetector.Entry] = []
+    /// Repeat detection over the history and this month's demands as they are stored.
+    let repeats: RepeatTracker
+    /// Demands stored as repeats on what had arrived by then: the hit, and the grade and 等级依据
+    /// they had before it, by input sequence.
+    var provisional: [Int32: (hit: RepeatDetector.Hit, grade: Grade, basis: String)] = [:]
+    /// This month's demands (by input sequence) whose 等级 was given in the input: never marked as repeats.
+    var gradeGiven: Set<Int32> = []
     /// The rowid of each inserted demand, by input sequence (0 when not inserted).
     var rowids: [Int64] = []
     /// Accepted rows later rejected here, per file name.
@@ -69,7 +74,25 @@ final class MonthIngestWriter {
         try db.execute(sql: "CREATE UNIQUE INDEX temp.previous_id ON previous(id)")
         try db.execute(sql: "DELETE FROM demand WHERE month = ?", arguments: [m])
         try db.execute(sql: "DELETE FROM late_update WHERE month = ?", arguments: [m])
+        repeats = RepeatTracker(windowDays: rules.repeatWindowDays)
         insert = try RawStatement(db, "INSERT INTO demand (\(DemandColumns.list)) VALUES (\(DemandColumns.placeholders))")
+        // Earlier months' demands within the window, for repeat detection.
+        if repeats.windowDays > 0 {
+            let history = try RawStatement(
+                db,
+                """
+                SELECT repeat_key, received_day, received_secs, id FROM demand
+                WHERE month >= ?1 AND month < ?2 AND received_day >= ?3 AND repeat_key <> ''
+                ORDER BY rowid
+                """)
+            try history.bind(1, historyStart.yearMonth.description)
+            try history.bind(2, m)
+            try history.bind(3, historyStart.dayNumber)
+            while try history.step() {
+                repeats.addHistory(
+                    key: history.text(0), day: Int32(history.int(1)), seconds: Int32(history.int(2)), id: history.text(3))
+            }
+        }
     }
 
     /// Takes one scanned row.
@@ -77,24 +100,38 @@ final class MonthIngestWriter {
         switch event {
         case .problem(let problem):
             problems.append(problem)
-        case .demand(let demand, let sequence, let raw):
+        case .demand(var demand, let sequence, let raw):
             let input = demand.input
             let key = RepeatDetector.personKey(phone: input.phone, petitioner: input.petitioner, village: input.village)
+            let day = Int32(input.received.day.dayNumber), seconds = Int32(input.received.secondsOfDay ?? 0)
+            let order = Int32(sequence)
+            let thisMonth = input.month == month
+            // A repeat of a demand stored before it is stored as one (grade A), as `markRepeats` would.
+            let original = demand.classification
+            var hit: RepeatDetector.Hit?
+            if thisMonth, input.grade == nil, !key.isEmpty {
+                hit = repeats.provisionalHit(key: key, day: day, seconds: seconds)
+                if let hit {
+                    (demand.classification.grade, demand.classification.gradeBasis) =
+                        Self.markedRepeat(grade: original.grade, basis: original.gradeBasis, hit)
+                }
+            }
             try DemandColumns.bind(demand, repeatKey: key, ingestID: ingestID, to: insert)
             let inserted = try insert.runUnlessDuplicate()
             if rowids.count <= sequence { rowids.append(contentsOf: repeatElement(0, count: sequence + 1 - rowids.count)) }
             if inserted { rowids[sequence] = db.lastInsertedRowID }
-            if input.month == month {
+            if thisMonth {
                 if inserted {
-                    if !key.isEmpty {
-                        people.append(RepeatDetector.Entry(
-                            key: key, day: Int32(input.received.day.dayNumber),
-                            seconds: Int32(input.received.secondsOfDay ?? 0), order: Int32(sequence), id: input.id))
-                    }
+                    repeats.addMonth(key: key, day: day, seconds: seconds, order: order, id: input.id)
+                    if input.grade != nil { gradeGiven.insert(order) }
+                    if let hit { provisional[order] = (hit, original.grade, original.gradeBasis) }
                 } else {
                     try rejectUsedID(input, raw: raw)
                 }
             } else if inserted {
+                if input.month < month, input.month >= historyStart.yearMonth, Int(day) >= historyStart.dayNumber {
+                    repeats.addHistory(key: key, day: day, seconds: seconds, id: input.id)
+                }
                 problems.append(DataProblem(
                     file: input.sourceFile, line: input.sourceLine, level: .notice, column: "受理日期",
                     message: "往月诉求 \(input.id)（受理日期 \(input.received.day)）在数据库中没有记录，已按其受理月份 \(input.month) 保存",
@@ -103,6 +140,15 @@ final class MonthIngestWriter {
                 try recordLateUpdate(input)
             }
         }
+    }
+
+    /// The first day whose demands can make one of this month's a repeat.
+    var historyStart: Day { month.firstDay.adding(days: -rules.repeatWindowDays) }
+
+    /// 等级 and 等级依据 of a repeat demand: A, and the repeat added to the basis (after an A's own).
+    static func markedRepeat(grade: Grade, basis: String, _ hit: RepeatDetector.Hit) -> (Grade, String) {
+        let text = "重复诉求:\(hit.days)天前已有\(hit.earlierID)"
+        return (.a, grade == .a ? basis + "; " + text : text)
     }
 
     /// A 编号 that a demand of another month already has cannot be this month's demand.

@@ -92,6 +92,11 @@ final class RawStatement {
         return false
     }
 
+    /// Resets a statement stepped part of the way, for its next use.
+    func reset() throws {
+        try check(sqlite3_reset(handle), "重置")
+    }
+
     /// Column `index` (0-based) of the current row as text ("" for NULL).
     func text(_ index: Int32) -> String {
         guard let pointer = sqlite3_column_text(handle, index) else { return "" }
