@@ -18,40 +18,44 @@ enum DemandColumns {
     static var list: String { names.joined(separator: ", ") }
     static var placeholders: String { Array(repeating: "?", count: names.count).joined(separator: ", ") }
 
-    /// Binds a demand to an insert statement whose columns are ``names``.
-    static func bind(_ demand: Demand, repeatKey: String, ingestID: Int, to statement: RawStatement) throws {
+    /// Binds a demand to an insert statement whose columns are ``names``, its texts through `texts`
+    /// (cleared first; they must stay untouched until the statement has run).
+    static func bind(_ demand: Demand, repeatKey: String, ingestID: Int, texts: RowTexts,
+                     to statement: RawStatement) throws {
         let input = demand.input, c = demand.classification
-        try statement.bind(1, input.id)
-        try statement.bind(2, input.month.description)
-        try statement.bind(3, input.received.text)
+        texts.clear()
+        texts.add(1, input.id)
+        texts.add(2, input.month)
+        texts.add(3, input.received.day, secondsOfDay: input.received.secondsOfDay)
         try statement.bind(4, input.received.day.dayNumber)
         try statement.bind(5, input.received.secondsOfDay ?? 0)
-        try statement.bind(6, input.channel)
-        try statement.bind(7, input.content)
-        try statement.bind(8, input.status.rawValue)
-        try statement.bind(9, input.petitioner)
-        try statement.bind(10, input.phone)
+        texts.add(6, input.channel)
+        texts.add(7, input.content)
+        texts.add(8, input.status.rawValue)
+        texts.add(9, input.petitioner)
+        texts.add(10, input.phone)
         try statement.bind(11, input.headcount)
-        try statement.bind(12, input.township)
-        try statement.bind(13, input.village)
-        try statement.bind(14, input.domain)
-        try statement.bind(15, input.grade?.rawValue ?? "")
-        try statement.bind(16, input.department)
-        try statement.bind(17, input.resolved?.description ?? "")
-        try statement.bind(18, input.satisfaction.rawValue)
-        try statement.bind(19, c.domain)
-        try statement.bind(20, c.township)
-        try statement.bind(21, c.department)
-        try statement.bind(22, c.liaison)
-        try statement.bind(23, c.primaryUnit)
-        try statement.bind(24, c.primaryUnitType)
-        try statement.bind(25, c.grade.rawValue)
-        try statement.bind(26, c.gradeBasis)
-        try statement.bind(27, c.unitBasis)
-        try statement.bind(28, repeatKey)
-        try statement.bind(29, input.sourceFile)
+        texts.add(12, input.township)
+        texts.add(13, input.village)
+        texts.add(14, input.domain)
+        texts.add(15, input.grade?.rawValue ?? "")
+        texts.add(16, input.department)
+        if let resolved = input.resolved { texts.add(17, resolved) } else { texts.add(17, "") }
+        texts.add(18, input.satisfaction.rawValue)
+        texts.add(19, c.domain)
+        texts.add(20, c.township)
+        texts.add(21, c.department)
+        texts.add(22, c.liaison)
+        texts.add(23, c.primaryUnit)
+        texts.add(24, c.primaryUnitType)
+        texts.add(25, c.grade.rawValue)
+        texts.add(26, c.gradeBasis)
+        texts.add(27, c.unitBasis)
+        texts.add(28, repeatKey)
+        texts.add(29, input.sourceFile)
         try statement.bind(30, input.sourceLine)
         try statement.bind(31, ingestID)
+        try statement.bind(texts)
     }
 }
 

@@ -39,6 +39,7 @@ final class MonthIngestWriter {
     let ingestID: Int
     let isRerun: Bool
     private let insert: RawStatement
+    private let texts = RowTexts()
     var problems: [DataProblem] = []
     /// Repeat detection over the history and this month's demands as they are stored.
     let repeats: RepeatTracker
@@ -116,7 +117,7 @@ final class MonthIngestWriter {
                         Self.markedRepeat(grade: original.grade, basis: original.gradeBasis, hit)
                 }
             }
-            try DemandColumns.bind(demand, repeatKey: key, ingestID: ingestID, to: insert)
+            try DemandColumns.bind(demand, repeatKey: key, ingestID: ingestID, texts: texts, to: insert)
             let inserted = try insert.runUnlessDuplicate()
             if rowids.count <= sequence { rowids.append(contentsOf: repeatElement(0, count: sequence + 1 - rowids.count)) }
             if inserted { rowids[sequence] = db.lastInsertedRowID }

@@ -35,6 +35,11 @@ final class RawStatement {
         try check(code, "绑定参数 \(index)")
     }
 
+    /// Binds the texts gathered in `texts` (see ``RowTexts``).
+    func bind(_ texts: RowTexts) throws {
+        try texts.bind(to: handle) { code, index in try check(code, "绑定参数 \(index)") }
+    }
+
     /// Binds an integer to parameter `index` (1-based).
     func bind(_ index: Int32, _ value: Int) throws {
         try check(sqlite3_bind_int64(handle, index, Int64(value)), "绑定参数 \(index)")
