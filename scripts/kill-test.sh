@@ -20,7 +20,7 @@
 # Then KILL_NEAR_COMMIT (default 20) more runs are killed where the uniform delays rarely land: at a
 # delay uniform in [0, T) after the run logs its last report stage (`report: Markdown and 数据问题`,
 # at --log-level debug), T being how long the reference run took from there to its exit — the
-# commit, the renames and the checkpoint, about 0.1 s of a 2.5 s run.
+# commit, the renames and closing the database, about 0.04 s of a 1.6 s run.
 #
 # After every kill that left temporary files in the report folder, every 10 kills and at the end, a
 # run goes to completion: it must remove the temporary files the killed run left behind and leave
@@ -34,6 +34,8 @@
 #   KILL_DIR=/tmp/kill scripts/kill-test.sh           # keep the workspace and logs there
 #   KILL_ROWS=20000 KILL_INPUT_ROWS=10000             # the baseline month's and the killed runs' sizes
 #   KILL_NEAR_COMMIT=0 scripts/kill-test.sh           # only the uniform delays
+#   KILL_CACHE_MB=128 scripts/kill-test.sh            # SQLite's page cache for the runs (default 2 MB, so a
+#                                                     # run writes the database file long before its commit)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-100}"
@@ -49,11 +51,12 @@ fi
 work="${KILL_DIR:-$(mktemp -d -t minqing-kill-XXXXXX)}"
 mkdir -p "$work"
 
-exec python3 - "$MINQING_BIN" "$work" "$runs" "$seed" "${KILL_ROWS:-20000}" "${KILL_INPUT_ROWS:-10000}" "${KILL_NEAR_COMMIT:-20}" <<'PYTHON'
+exec python3 - "$MINQING_BIN" "$work" "$runs" "$seed" "${KILL_ROWS:-20000}" "${KILL_INPUT_ROWS:-10000}" "${KILL_NEAR_COMMIT:-20}" "${KILL_CACHE_MB:-2}" <<'PYTHON'
 import hashlib, os, random, shutil, signal, sqlite3, subprocess, sys, time, zipfile
 
 binary, work = sys.argv[1], sys.argv[2]
 runs, seed, rows, input_rows, near = (int(a) for a in sys.argv[3:8])
+cache_mb = sys.argv[8]
 root = os.getcwd()
 seeds = os.path.join(root, "seeds")
 month = "2026-10"
@@ -101,7 +104,7 @@ class Space:
         return sorted(n for n in os.listdir(self.reports) if not n.startswith(".") and n not in names)
 
 def facts(db):
-    """integrity_check, 2026-10 ingests, 2026-10 demands (opening the database replays or drops its -wal)."""
+    """integrity_check, 2026-10 ingests, 2026-10 demands (opening the database rolls back a hot -journal)."""
     c = sqlite3.connect(db)
     try:
         integrity = "\n".join(r[0] for r in c.execute("PRAGMA integrity_check"))
@@ -120,7 +123,8 @@ def run(args, stderr_path, kill_after=None, after_stage=None):
     logs `after_stage` (if still running)."""
     with open(stderr_path, "wb") as err:
         started = time.monotonic()
-        p = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, cwd=work)
+        env = dict(os.environ, MINQING_SQLITE_CACHE_MB=cache_mb)
+        p = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, cwd=work, env=env)
         killed_at = None
         if kill_after is not None:
             origin = started
@@ -157,10 +161,10 @@ STAGE_PHASE = {  # the last stage logged → where the run was when it was kille
     "report: score and workbook": "report: Markdown, 数据问题 and fsync",
     "report: Markdown and 数据问题": "the commit",
     "commit": "renaming the reports",
-    "rename reports": "closing the database (checkpoint)",
-    "database checkpoint": "exiting",
+    "rename reports": "closing the database",
+    "database close": "exiting",
 }
-COMMITTED_STAGES = {"commit", "rename reports", "database checkpoint"}
+COMMITTED_STAGES = {"commit", "rename reports", "database close"}
 
 def structure_problems(space):
     """The new reports are complete: the workbook is a sound zip, the Markdown ends with its footer."""
@@ -216,15 +220,15 @@ base_september = space.september_digests()
 base_integrity, base_ingests, base_demands = facts(space.db)
 assert base_integrity == "ok", base_integrity
 assert sha(space.db) == base_db, "opening the baseline database changed it"
-wal_left = os.path.exists(space.db + "-wal")
+journal_left = os.path.exists(space.db + "-journal")
 log(f"baseline: 2026-10 holds {base_demands} demands from {base_ingests} ingest(s); database {os.path.getsize(space.db):,} bytes, "
-    f"sha256 {base_db[:16]}…; -wal left: {wal_left}")
+    f"sha256 {base_db[:16]}…; -journal left: {journal_left}")
 for n in names:
     log(f"  {n}: {os.path.getsize(os.path.join(space.reports, n)):,} bytes, sha256 {base_reports[n][:16]}…")
 
 def restore():
-    """The baseline database (no -wal/-shm) and reports; temporary files are left where they are."""
-    for suffix in ("-wal", "-shm"):
+    """The baseline database (no -journal) and reports; temporary files are left where they are."""
+    for suffix in ("-journal", "-wal", "-shm"):
         if os.path.exists(space.db + suffix):
             os.unlink(space.db + suffix)
     shutil.copy2(os.path.join(saved, "minqing.sqlite"), space.db)
@@ -239,7 +243,8 @@ def run_watching(args, stderr_path):
     """A complete run; also when it logged the last stage before the commit, and the commit."""
     with open(stderr_path, "wb") as err:
         started = time.monotonic()
-        p = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, cwd=work)
+        env = dict(os.environ, MINQING_SQLITE_CACHE_MB=cache_mb)
+        p = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err, cwd=work, env=env)
         seen = {}
         while p.poll() is None:
             for stage in (LAST_STAGE_BEFORE_COMMIT, "commit"):
@@ -279,7 +284,7 @@ log(f"complete run of the new input ({input_rows:,} demands): {', '.join(f'{d:.2
     f"(commit logged after {', '.join(f'{c * 1000:.0f} ms' for c in commits)}); 2026-10 then holds {new_demands} demands from {new_ingests} ingests")
 log(f"  stages: {' → '.join(stages(os.path.join(work, 'reference-1.stderr')))}")
 log(f"kill delays: {runs} uniform in [0, {full:.2f} s) from the start, and {near} uniform in [0, {tail * 1000:.0f} ms) "
-    f"after the run logs «{LAST_STAGE_BEFORE_COMMIT}» (commit, renames, checkpoint); random.Random({seed})")
+    f"after the run logs «{LAST_STAGE_BEFORE_COMMIT}» (commit, renames, close); random.Random({seed})")
 
 rng = random.Random(seed)
 SERIES = ("uniform", "near the commit")
@@ -289,6 +294,7 @@ failures = []
 checks = 0
 stale_removed = 0
 hidden_max = 0
+rolled_back = 0
 started_all = time.monotonic()
 
 def fail(text):
@@ -318,13 +324,15 @@ def follow_up(label):
 
 def kill_once(label, delay, series):
     """Starts a run, kills it after `delay` seconds, and checks what it left; returns the hidden files."""
-    global hidden_max
+    global hidden_max, rolled_back
     restore()
     stderr_path = os.path.join(work, "kill.stderr")
     after = LAST_STAGE_BEFORE_COMMIT if series == "near the commit" else None
     code, seconds, killed_at = run(space.args("run", [kill_input]), stderr_path, kill_after=delay, after_stage=after)
-    # The main database file before anything opens it (opening replays or drops the -wal).
-    db_digest = sha(space.db)
+    # Before anything opens the database: was the file written (pages the cache could not hold), and
+    # is a -journal left? Opening it (facts() below) rolls an interrupted transaction back.
+    written_before_open = sha(space.db) != base_db
+    journal_left = os.path.exists(space.db + "-journal")
     logged = stages(stderr_path)
     last = logged[-1] if logged else None
     where = STAGE_PHASE.get(last, f"after stage {last}")
@@ -339,6 +347,7 @@ def kill_once(label, delay, series):
         integrity, ingests, demands = facts(space.db)
     except Exception as e:
         integrity, ingests, demands = f"cannot open: {e}", -1, -1
+    db_digest = sha(space.db)
     if integrity != "ok":
         fail(f"{label}: PRAGMA integrity_check says {integrity}")
 
@@ -354,7 +363,9 @@ def kill_once(label, delay, series):
         if last in COMMITTED_STAGES:
             fail(f"{label}: the run logged stage «{last}» but the database does not hold its ingest")
         if db_digest != base_db:
-            fail(f"{label}: killed before the commit, but the main database file changed")
+            fail(f"{label}: killed before the commit, but the main database file differs once SQLite has opened it")
+        if written_before_open:
+            rolled_back += 1
         if demands != base_demands:
             fail(f"{label}: killed before the commit, but 2026-10 holds {demands} demands, not {base_demands}")
         for n in names:
@@ -415,6 +426,7 @@ log("kill points by phase (the last stage the run logged):")
 for (series, side, where), n in sorted(by_stage.items(), key=lambda kv: (SERIES.index(kv[0][0]), order.index(kv[0][2]) if kv[0][2] in order else 99, kv[0][1])):
     log(f"  {series:16s} {n:4d}  {where}  ({side} the commit)")
 left_behind = sum(1 for f in failures if "temporary files remain" in f)
+log(f"killed before the commit with pages already in the database file (page cache {cache_mb} MB), rolled back by SQLite when next opened: {rolled_back}")
 log(f"follow-up complete runs: {checks}; temporary files of killed runs they removed: {stale_removed} (at most {hidden_max} waiting at once); runs that left temporary files: {left_behind}")
 log(f"failures: {len(failures)}")
 for f in failures[:20]:

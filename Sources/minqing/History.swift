@@ -25,9 +25,20 @@ struct History: ParsableCommand {
             FileHandle.standardError.write(Data("数据库 \(database) 不存在：还没有导入过任何月份。\n".utf8))
             throw ExitCode(ExitStatus.usage)
         }
+        // A run holds the database for writing from start to commit: say so rather than wait on it.
+        // (When the lock file cannot be made, e.g. a read-only folder, read without it.)
+        let lock: WorkspaceLock?
+        do {
+            lock = try WorkspaceLock(databasePath: database)
+        } catch let busy as WorkspaceBusy {
+            FileHandle.standardError.write(Data("\(busy.description)\n".utf8))
+            throw ExitCode(ExitStatus.busy)
+        } catch {
+            lock = nil
+        }
         let entries: [IngestHistoryEntry]
         do {
-            entries = try Store(path: database).history(month: only)
+            entries = try withExtendedLifetime(lock) { try Store(path: database).history(month: only) }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(ExitStatus.refused)

@@ -76,10 +76,11 @@ struct FaultTests {
     // MARK: - b. A write fails part-way: RLIMIT_FSIZE
 
     /// Where a file-size limit (`ulimit -f`, in 512-byte blocks) stops a re-run of 2026-10 on the
-    /// 800-demand corrected input. The order of writes in a run: the SQLite shared-memory file when the
-    /// database opens (32 KB), SQLite's temporary table of the previous month (`temp.previous`, about
-    /// 112 KB for the 134 sample demands) during the ingest, the workbook's temporary file (about 210 KB),
-    /// the Markdown and CSV, and last the WAL at the commit (about 650 KB).
+    /// 800-demand corrected input. The order of writes in a run: the rollback journal from the start of
+    /// the ingest (the originals of the pages the run changes, about 280 KB by the end), SQLite's
+    /// temporary table of the previous month (`temp.previous`, about 115 KB), the workbook's temporary
+    /// file (about 220 KB), the Markdown and CSV, and last the database file itself at the commit (it
+    /// grows from 384 KB to 768 KB). The workbook never meets the limit first: the journal is larger.
     struct SizeLimit: Sendable, CustomTestStringConvertible {
         var blocks: Int
         var phase: String
@@ -97,13 +98,14 @@ struct FaultTests {
 
     static let sizeLimits: [SizeLimit] = [false, true].flatMap { ignore in
         [
-            SizeLimit(blocks: 8, phase: "opening the database (-shm)", lastStage: "", messageNamesFile: true, ignoreSignal: ignore),
             SizeLimit(
-                blocks: 96, phase: "the ingest (SQLite's temporary file)", lastStage: "ingest: read, check, classify and store",
+                blocks: 8, phase: "the start of the ingest (the journal's first page)", lastStage: "", messageNamesFile: false,
+                ignoreSignal: ignore),
+            SizeLimit(
+                blocks: 448, phase: "the ingest's corrections (the journal)", lastStage: "ingest: read, check, classify and store",
                 messageNamesFile: false, ignoreSignal: ignore),
-            SizeLimit(blocks: 320, phase: "the workbook", lastStage: "report: gather", messageNamesFile: true, ignoreSignal: ignore),
             SizeLimit(
-                blocks: 768, phase: "the commit (WAL), after the reports were complete",
+                blocks: 768, phase: "the commit (the database file), after the reports were complete",
                 lastStage: "report: Markdown and 数据问题", messageNamesFile: false, ignoreSignal: ignore),
         ]
     }
@@ -117,7 +119,7 @@ struct FaultTests {
             space.runArguments(inputs: [input]), in: space.directory, fileSizeBlocks: limit.blocks,
             ignoreSIGXFSZ: limit.ignoreSignal)
         let left = space.hiddenReportFiles()
-        print("[fault] \(limit.testDescription): \(ran.describe()); stages: \(ran.stages); said: \(ran.errorLines); left in the report folder: \(left)")
+        print("[fault] \(limit.testDescription): \(ran.describe()); stages: \(ran.stages); said: \(ran.errorLines); left in the report folder: \(left); -journal left: \(FileManager.default.fileExists(atPath: space.database + "-journal"))")
 
         if limit.ignoreSignal {
             #expect(!ran.signalled && ran.status == 1, "\(limit.testDescription): exit \(ran.status) (signalled: \(ran.signalled)), not 1: \(ran.stderr)")
@@ -149,6 +151,7 @@ struct FaultTests {
             let next = try FaultHarness.minqing(space.runArguments(inputs: [input]), in: space.directory)
             #expect(!next.signalled && next.status == 0, "the next run failed: \(next.describe()) \(next.stderr)")
             #expect(space.hiddenReportFiles().isEmpty, "temporary files remain after the next successful run: \(space.hiddenReportFiles())")
+            #expect(!FileManager.default.fileExists(atPath: space.database + "-journal"), "a -journal remains after the next successful run")
             let after = try space.state()
             #expect(after.facts.monthIngests == before.facts.monthIngests + 1)
             #expect(after.facts.monthDemands == 800)
@@ -224,6 +227,9 @@ struct FaultTests {
         case migrationsTableOnly
         /// The v1 schema as an earlier minqing wrote it, before 16 KB pages (4 KB pages), no data.
         case v1WithSmallPages
+        /// The v1 schema in WAL mode, as minqing wrote it before the rollback journal, with a committed
+        /// 2026-08 ingest still in the `-wal` file (not yet folded into the database).
+        case v1InWALMode
 
         var testDescription: String { rawValue }
     }
@@ -247,6 +253,31 @@ struct FaultTests {
                 }
             }
             try queue.close()
+        case .v1InWALMode:
+            // Written elsewhere and copied with its -wal while still open, so the ingest stays in the WAL.
+            let scratch = directory + "/scratch.sqlite"
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0")
+            }
+            let queue = try DatabaseQueue(path: scratch, configuration: configuration)
+            try queue.write { db in
+                try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                try db.execute(sql: Schema.v1)
+                try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v1-demands')")
+            }
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO ingest (month, command, started_at, finished_at, accepted, rejected, notices, added,
+                        changed, removed, late_updates, config_digest, seeds_digest)
+                    VALUES ('2026-08', 'run', 't', 't', 0, 0, 0, 0, 0, 0, 0, '', '')
+                    """)
+            }
+            for suffix in ["", "-wal"] {
+                try FileManager.default.copyItem(atPath: scratch + suffix, toPath: database + suffix)
+            }
+            #expect(try FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int ?? 0 > 0)
+            try queue.close()
         }
         let beforeTables = try FaultHarness.sqlite(database, ["SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"])
 
@@ -264,7 +295,12 @@ struct FaultTests {
             "PRAGMA integrity_check", "SELECT group_concat(identifier) FROM grdb_migrations",
             "SELECT count(*) FROM ingest WHERE month = '\(Self.month)'", "PRAGMA journal_mode",
         ])
-        #expect(facts == ["ok", "v1-demands", "1", "wal"], "\(older): integrity, migrations, ingests, journal mode: \(facts)")
+        #expect(facts == ["ok", "v1-demands", "1", "delete"], "\(older): integrity, migrations, ingests, journal mode: \(facts)")
+        #expect(!FileManager.default.fileExists(atPath: database + "-wal"), "\(older): a -wal file is left")
+        if older == .v1InWALMode {
+            let august = try FaultHarness.sqlite(database, ["SELECT count(*) FROM ingest WHERE month = '2026-08'"])
+            #expect(august == ["1"], "the 2026-08 ingest that was in the WAL is gone: \(august)")
+        }
 
         // The migrated database gives the very bytes a brand-new database gives.
         let reference = try Fixture.freshReference.get()
@@ -363,6 +399,9 @@ private struct FaultSpace {
         var listing: [String]
         var facts: FaultHarness.Facts
         var history: String
+        /// A `-journal` still beside the database after SQLite opened it: one whose header was never
+        /// completed is not "hot" and is ignored, and the next run's first write removes it.
+        var journalLeft: Bool
     }
 
     func state(database: String? = nil, reports: String? = nil) throws -> State {
@@ -371,12 +410,14 @@ private struct FaultSpace {
         let september = out + "/2026-09"
         let files = [database] + FaultHarness.reportNames(FaultTests.month).map { reports + "/" + $0 }
             + FaultHarness.reportNames("2026-09").map { september + "/" + $0 }
-        // The main file's digest first: opening the database afterwards may replay or drop a -wal.
+        // SQLite first: opening the database rolls back a transaction a failed or killed run left in
+        // `-journal`, which must make the file exactly what it was; then the digests.
+        let facts = try FaultHarness.facts(database)
+        let journalLeft = FileManager.default.fileExists(atPath: database + "-journal")
         let digests = FaultHarness.sha256(files)
         let listing = ((try? FileManager.default.contentsOfDirectory(atPath: reports)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        let facts = try FaultHarness.facts(database)
         let history = try FaultHarness.minqing(["history", "--db", database], in: directory)
-        return State(digests: digests, listing: listing, facts: facts, history: history.stdout)
+        return State(digests: digests, listing: listing, facts: facts, history: history.stdout, journalLeft: journalLeft)
     }
 
     /// Checks that the database and the reports are as `before` (SQLite sound, month unchanged).

@@ -103,8 +103,8 @@ public struct Pipeline {
             try prepared.files.commit()
             timer.mark("rename reports")
         }
-        // The connection closed at the end of the block above, folding the WAL into the database file.
-        timer.mark("database checkpoint")
+        // The connection closed at the end of the block above.
+        timer.mark("database close")
         guard let prepared else { throw NothingToReport(month: month) }
         return (outcome, prepared.outcome)
     }

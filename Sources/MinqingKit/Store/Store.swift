@@ -10,16 +10,21 @@ public final class Store {
 
     /// Opens the database at `path`, creating it and applying migrations as needed.
     ///
-    /// WAL mode without automatic checkpoints: a commit only appends to the `-wal` file (the main file
-    /// changes when the connection closes, after `run` has renamed its reports), so the moment between
-    /// a run's commit and its renames is as short as it can be.
+    /// A rollback journal (`journal_mode = DELETE`, `synchronous = FULL`): a transaction writes each
+    /// page once, into the database file, after saving the original of any page that existed before it
+    /// in `<database>-journal`; the commit deletes the journal. A transaction that fails or is killed
+    /// leaves the journal behind, and the next connection to open the database puts the saved pages
+    /// back, which makes the file exactly what it was. (WAL mode wrote a large month twice — into the
+    /// WAL, then into the database — which cost about 4 s at a million demands; docs/PERFORMANCE.md.)
+    /// A database created in WAL mode by an earlier version is switched on opening.
     public init(path: String) throws {
         self.path = path
         _ = Store.sqliteConfigured
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
+        let cacheKB = Store.cacheMegabytes * 1024
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -131072; PRAGMA wal_autocheckpoint = 0;")
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_size = -\(cacheKB);")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -38,6 +43,16 @@ public final class Store {
         } catch {
             throw StoreError(path: path, message: "无法升级数据库结构（\(Store.describe(error))）。数据库未被改动。")
         }
+    }
+
+    /// SQLite's page cache in MB: 128, or `MINQING_SQLITE_CACHE_MB` (1–4096). A month larger than the
+    /// cache is written to the database file before the commit (its pages' originals saved in the
+    /// journal first); a smaller cache uses less memory and does the same work in more writes.
+    static var cacheMegabytes: Int {
+        guard let text = ProcessInfo.processInfo.environment["MINQING_SQLITE_CACHE_MB"], let value = Int(text),
+            (1...4096).contains(value)
+        else { return 128 }
+        return value
     }
 
     /// SQLite's process-wide options, set once before the first connection (see `minqing_sqlite_configure`).
