@@ -13,7 +13,9 @@
 static inline struct isal_zstream *minqing_isal_deflate_new(void) {
     struct isal_zstream *stream = calloc(1, sizeof *stream);
     if (stream == NULL) return NULL;
-    uint8_t *level_buf = malloc(ISAL_DEF_LVL1_DEFAULT);
+    // Zeroed: igzip reads parts of its level buffer before writing them, so leftover heap contents
+    // made the compressed bytes (never the content) differ from run to run.
+    uint8_t *level_buf = calloc(1, ISAL_DEF_LVL1_DEFAULT);
     if (level_buf == NULL) { free(stream); return NULL; }
     isal_deflate_init(stream);
     stream->level = 1;
