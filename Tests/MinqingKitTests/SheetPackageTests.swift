@@ -186,9 +186,10 @@ struct SheetPackageTests {
         #expect(crc == whole.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) })
     }
 
-    /// The compressed bytes do not depend on what the heap held before: a deflater made where freed,
-    /// dirty memory is likely to be reused gives the same bytes as the first one (igzip read parts of
-    /// an unzeroed buffer, which made a workbook differ by a byte after a killed run).
+    /// Reports are byte-identical run to run, so the compressed bytes must not depend on what the heap
+    /// held before: a deflater made after dirty blocks were freed (where glibc is likely to reuse them)
+    /// gives the same bytes as the first one. (A workbook once differed by one compressed byte after a
+    /// killed run; igzip's level buffer is zeroed since.)
     @Test func deflateIgnoresLeftoverMemory() throws {
         var random = CSVReaderTestRNG(seed: 7)
         let rows = (0..<20_000).map { "<row r=\"\($0)\"><c t=\"s\"><v>\(random.below(500))</v></c></row>" }
