@@ -63,13 +63,8 @@ struct RepeatDetectorTests {
     @Test func agreesWithTheRuleOnRandomMonths() {
         var random = CSVReaderTestRNG(seed: 90)
         for _ in 0..<200 {
-            let keys = ["T1", "T2", "N张三|花山社区", "N張三|花山社区", "T13800000000"]
-            func entry(_ order: Int32, _ id: String) -> E {
-                E(key: random.pick(keys), day: Int32(100 + random.below(120)), seconds: Int32(random.below(3) * 100),
-                  order: order, id: id)
-            }
-            let history = (0..<random.below(12)).map { entry(-1, "H\($0)") }
-            let month = (0..<random.below(20)).map { entry(Int32($0), "M\($0)") }
+            let (history, month) = Self.randomDemands(
+                &random, keys: ["T1", "T2", "N张三|花山社区", "N張三|花山社区", "T13800000000"], days: 120, history: 12, month: 20)
             let window = 1 + random.below(60)
             var expected: [Int32: RepeatDetector.Hit] = [:]
             let all = history + month
@@ -93,13 +88,8 @@ struct RepeatDetectorTests {
     @Test func trackerAgreesWithFindOnArrivalAndAtTheEnd() {
         var random = CSVReaderTestRNG(seed: 1122)
         for _ in 0..<300 {
-            let keys = ["T1", "T2", "N张三|花山社区", "T13800000000"]
-            func entry(_ order: Int32, _ id: String) -> E {
-                E(key: random.pick(keys), day: Int32(100 + random.below(90)), seconds: Int32(random.below(3) * 100),
-                  order: order, id: id)
-            }
-            let history = (0..<random.below(10)).map { entry(-1, "H\($0)") }
-            let month = (0..<random.below(25)).map { entry(Int32($0), "M\($0)") }
+            let (history, month) = Self.randomDemands(
+                &random, keys: ["T1", "T2", "N张三|花山社区", "T13800000000"], days: 90, history: 10, month: 25)
             let window = 1 + random.below(40)
             let tracker = RepeatTracker(windowDays: window)
             for h in history { tracker.addHistory(key: h.key, day: h.day, seconds: h.seconds, id: h.id) }
@@ -111,5 +101,18 @@ struct RepeatDetectorTests {
             #expect(tracker.hits() == RepeatDetector.find(month: month, history: history, windowDays: window))
         }
         #expect(RepeatTracker(windowDays: 0).hits().isEmpty)
+    }
+
+    /// Up to `history` earlier demands and `month` demands of this month, over `keys`, dated within
+    /// `days` days, at one of three times of day.
+    static func randomDemands(_ random: inout CSVReaderTestRNG, keys: [String], days: Int, history: Int, month: Int)
+        -> (history: [E], month: [E]) {
+        func entry(_ order: Int32, _ id: String) -> E {
+            E(key: random.pick(keys), day: Int32(100 + random.below(days)), seconds: Int32(random.below(3) * 100),
+              order: order, id: id)
+        }
+        let earlier = (0..<random.below(history)).map { entry(-1, "H\($0)") }
+        let current = (0..<random.below(month)).map { entry(Int32($0), "M\($0)") }
+        return (earlier, current)
     }
 }
