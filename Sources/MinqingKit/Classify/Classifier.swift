@@ -1,6 +1,6 @@
 /// Classifies demands per SPEC §3: domain by keywords, responsible units, and grade by the row's own
-/// facts (headcount, A keywords). Repeat demands (重复诉求) need the whole month and history and are
-/// applied afterwards by ``RepeatDetector``.
+/// facts (headcount, A keywords). Repeat demands (重复诉求) need the month and its history: they are
+/// marked while the month is stored (``RepeatTracker``, whose answers are those of ``RepeatDetector``).
 public struct Classifier: Sendable {
     /// The primary unit of a demand whose township cannot be found.
     public static let unknownTownship = "属地不明"

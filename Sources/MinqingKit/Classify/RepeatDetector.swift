@@ -3,7 +3,8 @@
 /// The person is the normalised 联系电话, or 诉求人 + 村社区 when there is no phone. "Earlier" means an
 /// earlier 受理日期 (and time, when given); on the same day and time, the demand listed first in the
 /// input counts as earlier. History (demands of other months in the database) only ever counts as earlier
-/// when its date is earlier.
+/// when its date is earlier. ``find(month:history:windowDays:)`` is the rule over a whole month; the
+/// ingest applies it through ``RepeatTracker``, which gives the same answers while the rows are stored.
 public enum RepeatDetector {
     /// One demand as repeat detection sees it.
     public struct Entry: Sendable, Equatable {
