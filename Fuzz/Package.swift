@@ -1,9 +1,9 @@
 // swift-tools-version:6.1
 // libFuzzer harnesses for MinqingKit's CSV reader, date parser and header matcher (issue #5).
 // Build and run through scripts/fuzz.sh. The targets only link with `-Xswiftc -sanitize=fuzzer`, which
-// brings in libFuzzer. Each defines LLVMFuzzerTestOneInput and an `@main` type that hands it to
-// libFuzzer's driver (LLVMFuzzerRunDriver): SwiftPM on Linux links every executable with
-// `--defsym main=<Target>_main`, so libFuzzer's own `main` cannot be used.
+// brings in libFuzzer. Each has an `@main` type that hands its test to libFuzzer's driver
+// (LLVMFuzzerRunDriver, through FuzzSupport's runFuzzer): SwiftPM on Linux links every executable
+// with `--defsym main=<Target>_main`, so libFuzzer's own `main` cannot be used.
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,7 @@ let package = Package(
         .package(name: "minqing", path: ".."),
     ],
     targets: [
+        .target(name: "FuzzSupport"),
         fuzzer("FuzzCSV"),
         fuzzer("FuzzDates"),
         fuzzer("FuzzHeaders"),
@@ -20,5 +21,5 @@ let package = Package(
 
 /// A fuzz target: one source file with `@main` (so SwiftPM compiles it with -parse-as-library).
 func fuzzer(_ name: String) -> Target {
-    .executableTarget(name: name, dependencies: [.product(name: "MinqingKit", package: "minqing")])
+    .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "MinqingKit", package: "minqing")])
 }

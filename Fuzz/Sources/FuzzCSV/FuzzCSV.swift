@@ -13,6 +13,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FuzzSupport
 import MinqingKit
 
 /// What one read of the file produced.
@@ -32,11 +33,7 @@ private let path: String = {
     return dir + "/minqing-fuzzcsv-\(getpid()).csv"
 }()
 
-private func fail(_ message: String) -> Never {
-    var line = "FuzzCSV invariant violated: \(message)\n"
-    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-    abort()
-}
+private func fail(_ message: String) -> Never { fuzzFailure("FuzzCSV", message) }
 
 private func read(encoding: TextEncoding?, chunkSize: Int, maxRecordBytes: Int = 64 << 20) -> Outcome {
     var outcome = Outcome()
@@ -123,23 +120,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver (in libclang_rt.fuzzer, linked by `-sanitize=fuzzer`).
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @main
 enum FuzzCSVMain {
     static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
         atexit { unlink(path) }
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data else { return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { fuzz($0.baseAddress!, 0) } }
-            return fuzz(data, size)
-        })
+        runFuzzer(fuzz)
     }
 }

@@ -9,13 +9,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FuzzSupport
 import MinqingKit
 
-private func fail(_ message: String) -> Never {
-    var line = "FuzzDates invariant violated: \(message)\n"
-    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-    abort()
-}
+private func fail(_ message: String) -> Never { fuzzFailure("FuzzDates", message) }
 
 private func check(_ value: DateTimeValue, _ input: String) {
     let d = value.day
@@ -53,22 +50,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver (in libclang_rt.fuzzer, linked by `-sanitize=fuzzer`).
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @main
 enum FuzzDatesMain {
     static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data else { return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { fuzz($0.baseAddress!, 0) } }
-            return fuzz(data, size)
-        })
+        runFuzzer(fuzz)
     }
 }

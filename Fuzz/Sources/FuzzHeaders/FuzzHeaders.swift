@@ -12,13 +12,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FuzzSupport
 import MinqingKit
 
-private func fail(_ message: String) -> Never {
-    var line = "FuzzHeaders invariant violated: \(message)\n"
-    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-    abort()
-}
+private func fail(_ message: String) -> Never { fuzzFailure("FuzzHeaders", message) }
 
 private let columns = InputColumns.all
 private let headers = columns.map(\.header)
@@ -76,22 +73,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver (in libclang_rt.fuzzer, linked by `-sanitize=fuzzer`).
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @main
 enum FuzzHeadersMain {
     static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data else { return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { fuzz($0.baseAddress!, 0) } }
-            return fuzz(data, size)
-        })
+        runFuzzer(fuzz)
     }
 }

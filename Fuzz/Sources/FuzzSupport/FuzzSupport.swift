@@ -1,0 +1,38 @@
+// What every fuzz target shares: handing its test to libFuzzer's driver, and stopping on a broken
+// invariant so libFuzzer keeps the input.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// libFuzzer's driver (in libclang_rt.fuzzer, linked by `-sanitize=fuzzer`).
+@_silgen_name("LLVMFuzzerRunDriver")
+private func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// The target's test, for the C callback (which cannot capture it). Set once, before the driver runs.
+nonisolated(unsafe) private var currentTest: ((UnsafePointer<UInt8>, Int) -> CInt)?
+
+/// Runs libFuzzer's driver with the process's arguments on `test` (given the input's bytes and count;
+/// an empty input comes as a valid pointer and 0), and exits with the driver's status.
+public func runFuzzer(_ test: @escaping (UnsafePointer<UInt8>, Int) -> CInt) -> Never {
+    currentTest = test
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+        guard let test = currentTest else { return 0 }
+        guard let data else { return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { test($0.baseAddress!, 0) } }
+        return test(data, size)
+    })
+}
+
+/// Reports a broken invariant of the fuzz target `target` on stderr and aborts, so libFuzzer saves the input.
+public func fuzzFailure(_ target: String, _ message: String) -> Never {
+    var line = "\(target) invariant violated: \(message)\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    abort()
+}
