@@ -13,8 +13,8 @@ struct CrashSafetyTests {
     private static let inputs: Result<Inputs, any Error> = Result {
         let folder = try TestSupport.temporaryDirectory("crash-inputs")
         let inputs = Inputs(baseline: folder + "/baseline-2026-10.csv", big: folder + "/big-2026-10.csv")
-        try generate(rows: 3_000, seed: 1, to: inputs.baseline)
-        try generate(rows: 10_000, seed: 2, badRows: 5, to: inputs.big)
+        try EndToEnd.generateDemands(month: month, rows: 3_000, seed: 1, to: inputs.baseline)
+        try EndToEnd.generateDemands(month: month, rows: 10_000, seed: 2, badRows: 5, to: inputs.big)
         return inputs
     }
 
@@ -152,19 +152,6 @@ struct CrashSafetyTests {
 private struct Inputs: Sendable {
     let baseline: String
     let big: String
-}
-
-/// Writes a month of generated demands with scripts/gen_demands.py.
-private func generate(rows: Int, seed: Int, badRows: Int = 0, to path: String) throws {
-    let result = try EndToEnd.execute(
-        "/usr/bin/env",
-        [
-            "python3", TestSupport.root + "/scripts/gen_demands.py", "--seeds", TestSupport.seeds, "--month",
-            CrashSafetyTests.month, "--rows", "\(rows)", "--seed", "\(seed)", "--bad-rows", "\(badRows)", "--out", path,
-        ], in: TestSupport.root)
-    guard result.status == 0 else {
-        throw EndToEnd.ReadError(message: "gen_demands.py failed (\(result.status)): \(result.stderr)")
-    }
 }
 
 /// A temporary workspace: database, report folder and the run's stdout/stderr logs.

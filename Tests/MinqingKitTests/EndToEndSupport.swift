@@ -26,6 +26,21 @@ enum EndToEnd {
         try execute(binary, arguments, in: directory, environment: environment)
     }
 
+    /// Writes a month of `rows` generated demands (and `badRows` rows with one problem each) to `path`
+    /// with scripts/gen_demands.py; 编号 are numbered from `startID`.
+    static func generateDemands(month: String, rows: Int, seed: Int, badRows: Int = 0, startID: Int = 1, to path: String) throws {
+        let result = try execute(
+            "/usr/bin/env",
+            [
+                "python3", TestSupport.root + "/scripts/gen_demands.py", "--seeds", TestSupport.seeds, "--month", month,
+                "--rows", "\(rows)", "--seed", "\(seed)", "--bad-rows", "\(badRows)", "--start-id", "\(startID)",
+                "--out", path,
+            ], in: TestSupport.root)
+        guard result.status == 0 else {
+            throw ReadError(message: "gen_demands.py failed (\(result.status)): \(result.stderr)")
+        }
+    }
+
     /// Runs any program, capturing stdout and stderr.
     static func execute(
         _ program: String, _ arguments: [String], in directory: String, environment: [String: String] = [:],

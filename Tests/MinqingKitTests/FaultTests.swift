@@ -339,15 +339,7 @@ private enum Fixture {
     /// replace the month (remove the 134 sample demands, add 800) and change every report.
     static let corrected: Result<String, any Error> = Result {
         let path = try TestSupport.temporaryDirectory("fault-inputs") + "/corrected-2026-10.csv"
-        let result = try EndToEnd.execute(
-            "/usr/bin/env",
-            [
-                "python3", TestSupport.root + "/scripts/gen_demands.py", "--seeds", TestSupport.seeds, "--month",
-                FaultTests.month, "--rows", "800", "--seed", "3", "--start-id", "7001", "--out", path,
-            ], in: TestSupport.root)
-        guard result.status == 0 else {
-            throw EndToEnd.ReadError(message: "gen_demands.py failed (\(result.status)): \(result.stderr)")
-        }
+        try EndToEnd.generateDemands(month: FaultTests.month, rows: 800, seed: 3, startID: 7001, to: path)
         return path
     }
 
