@@ -108,14 +108,15 @@ final class MonthIngestWriter {
             let order = Int32(sequence)
             let thisMonth = input.month == month
             // A repeat of a demand stored before it is stored as one (grade A), as `markRepeats` would.
-            let original = demand.classification
             var hit: RepeatDetector.Hit?
-            if thisMonth, input.grade == nil, !key.isEmpty {
-                hit = repeats.provisionalHit(key: key, day: day, seconds: seconds)
-                if let hit {
-                    (demand.classification.grade, demand.classification.gradeBasis) =
-                        Self.markedRepeat(grade: original.grade, basis: original.gradeBasis, hit)
-                }
+            var before: (grade: Grade, basis: String)?
+            if thisMonth, input.grade == nil, !key.isEmpty,
+                let found = repeats.provisionalHit(key: key, day: day, seconds: seconds) {
+                hit = found
+                let c = demand.classification
+                before = (c.grade, c.gradeBasis)
+                (demand.classification.grade, demand.classification.gradeBasis) =
+                    Self.markedRepeat(grade: c.grade, basis: c.gradeBasis, found)
             }
             try DemandColumns.bind(demand, repeatKey: key, ingestID: ingestID, texts: texts, to: insert)
             let inserted = try insert.runUnlessDuplicate()
@@ -125,7 +126,7 @@ final class MonthIngestWriter {
                 if inserted {
                     repeats.addMonth(key: key, day: day, seconds: seconds, order: order, id: input.id)
                     if input.grade != nil { gradeGiven.insert(order) }
-                    if let hit { provisional[order] = (hit, original.grade, original.gradeBasis) }
+                    if let hit, let before { provisional[order] = (hit, before.grade, before.basis) }
                 } else {
                     try rejectUsedID(input, raw: raw)
                 }
