@@ -76,6 +76,6 @@ struct ClassifierTests {
     func grade(headcount: Int, content: String, given: Grade?, expected: Grade, basis: String) {
         let (c, _) = classifier.classify(TestSupport.input(content: content, headcount: headcount, grade: given))
         #expect(c.grade == expected)
-        #expect(c.gradeBasis == basis)
+        #expect(c.gradeBasis.text == basis)
     }
 }

@@ -49,9 +49,9 @@ struct IngestStoreTests {
         #expect(two.demands == 3)
         #expect((two.added, two.changed, two.removed) == (1, 1, 1))
         let store = try Store(path: directory + "/minqing.sqlite")
-        let corrections = try store.read { try MonthReader(db: $0, month: try month("2026-09")).corrections(ingestID: two.ingestID) }
-        #expect(corrections.map(\.kind) == ["added", "changed", "changed", "changed", "removed"])
-        #expect(corrections.filter { $0.kind == "changed" }.map(\.field) == ["办理状态", "办结日期", "满意度"])
+        let corrections = try store.read(month: try month("2026-09")) { try $0.corrections(ingestID: two.ingestID) }
+        #expect(corrections.map(\.kind) == [.added, .changed, .changed, .changed, .removed])
+        #expect(corrections.filter { $0.kind == .changed }.map(\.field) == ["办理状态", "办结日期", "满意度"])
         let status = try #require(corrections.first { $0.field == "办理状态" })
         #expect((status.demandID, status.old, status.new) == ("S1", "办理中", "已办结"))
         #expect(corrections.first?.demandID == "S4")
@@ -78,7 +78,7 @@ struct IngestStoreTests {
             #expect(month9 == "2026-08")
             let late = try MonthReader(db: db, month: try month("2026-10")).lateResolved()
             #expect(late.map(\.demand.id) == ["S1"])
-            #expect(late.first?.previousStatus == "办理中")
+            #expect(late.first?.previousStatus == .inProgress)
             #expect(late.first?.demand.resolved == "2026-10-05")
         }
     }

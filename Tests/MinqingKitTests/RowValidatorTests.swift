@@ -9,7 +9,7 @@ struct RowValidatorTests {
     init() throws {
         let reference = try TestSupport.reference()
         let month = try #require(YearMonth(parsing: "2026-10"))
-        let match = HeaderMatcher.match(headers, columns: InputColumns.all)
+        let match = HeaderMatcher.match(headers, columns: InputColumn.specs)
         validator = RowValidator(month: month, maxBackdateMonths: 24, reference: reference, match: match, headerCount: headers.count)
     }
 

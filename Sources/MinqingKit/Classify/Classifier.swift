@@ -12,6 +12,7 @@ public struct Classifier: Sendable {
     let patternDomain: [Int]
     let domainKeywordCount: Int
     let lookups: ReferenceLookups
+    let gradeRule: RowGradeRule
 
     /// Prepares the keyword automaton for the seeds' domains and the config's A keywords.
     public init(reference: ReferenceData, rules: GradingRules) {
@@ -30,6 +31,7 @@ public struct Classifier: Sendable {
         self.patternDomain = patternDomain
         self.matcher = KeywordMatcher(patterns: patterns)
         self.lookups = ReferenceLookups(reference: reference)
+        self.gradeRule = RowGradeRule(groupHeadcount: rules.groupHeadcount)
     }
 
     /// Classifies one demand; notices say what was kept although the seeds do not know it.
@@ -121,28 +123,13 @@ public struct Classifier: Sendable {
         }
         let liaison = place?.liaison ?? ""
 
-        // 等级 (repeat demands are added later)
-        let grade: Grade
-        var reasons: [String] = []
-        if let given = input.grade {
-            grade = given
-            reasons.append("人工定级")
-        } else {
-            if input.headcount >= rules.groupHeadcount { reasons.append("人数≥\(rules.groupHeadcount)") }
-            if !aHits.isEmpty { reasons.append("关键词:\(aHits.joined(separator: "、"))") }
-            grade = reasons.isEmpty ? .b : .a
-        }
+        // 等级 (repeat demands are marked while the month is stored: RepeatRule)
+        let (grade, gradeBasis) = gradeRule.grade(given: input.grade, headcount: input.headcount, aKeywords: aHits)
         let classification = Classification(
             domain: domain, township: township, department: department, liaison: liaison,
             primaryUnit: primaryUnit, primaryUnitType: lookups.facts(primaryUnit).unitType,
-            grade: grade, gradeBasis: reasons.isEmpty ? GradeBasis.ordinary : reasons.joined(separator: "; "),
+            grade: grade, gradeBasis: gradeBasis,
             unitBasis: basis.joined(separator: "; "))
         return (classification, notices)
     }
-}
-
-/// Fixed 等级依据 texts.
-public enum GradeBasis {
-    /// The basis of a B demand no rule made A.
-    public static let ordinary = "一般诉求"
 }

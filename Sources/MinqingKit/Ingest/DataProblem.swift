@@ -1,5 +1,5 @@
 /// 级别 of a data problem: 拒收 (the row was rejected) or 提示 (a notice; the row was counted).
-public enum ProblemLevel: String, Sendable, Codable {
+public enum ProblemLevel: String, Sendable, Codable, CaseIterable {
     case rejected = "拒收"
     case notice = "提示"
 }

@@ -111,7 +111,7 @@ public final class InputScanner {
             throw error
         }
         let header = (0..<reader.fieldCount).map { reader.field($0) }
-        let match = HeaderMatcher.match(header, columns: InputColumns.all)
+        let match = HeaderMatcher.match(header, columns: InputColumn.specs)
         if !match.missing.isEmpty {
             throw InputRefused(
                 path: path,

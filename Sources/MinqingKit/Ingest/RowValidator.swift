@@ -41,36 +41,21 @@ public struct RowValidator: Sendable {
         self.maxBackdateMonths = maxBackdateMonths
         self.reference = reference
         self.index = match.index
-        self.at = InputColumns.all.map { match.index[$0.header] }
+        self.at = InputColumn.allCases.map { match.index[$0.header] }
         self.headerCount = headerCount
     }
-
-    /// The position of `column` among ``InputColumns/all``.
-    private static func ordinal(_ column: ColumnSpec) -> Int {
-        InputColumns.all.firstIndex { $0.header == column.header } ?? 0
-    }
-
-    private static let ordinals = (
-        id: ordinal(InputColumns.id), received: ordinal(InputColumns.received), channel: ordinal(InputColumns.channel),
-        content: ordinal(InputColumns.content), status: ordinal(InputColumns.status),
-        petitioner: ordinal(InputColumns.petitioner), phone: ordinal(InputColumns.phone),
-        headcount: ordinal(InputColumns.headcount), township: ordinal(InputColumns.township),
-        village: ordinal(InputColumns.village), domain: ordinal(InputColumns.domain), grade: ordinal(InputColumns.grade),
-        department: ordinal(InputColumns.department), resolved: ordinal(InputColumns.resolved),
-        satisfaction: ordinal(InputColumns.satisfaction))
 
     /// Validates a row given as its fields; `file` and `line` are recorded in the demand.
     public func validate(fields: [String], file: String, line: Int, hasNUL: Bool = false) -> RowOutcome {
         var problems: [RowProblem] = []
         var notices: [Notice] = []
-        let o = Self.ordinals
-        func value(_ ordinal: Int) -> String {
-            guard let i = at[ordinal], i < fields.count else { return "" }
+        func value(_ column: InputColumn) -> String {
+            guard let i = at[column.rawValue], i < fields.count else { return "" }
             return fields[i].trimmedBlank
         }
-        func required(_ ordinal: Int) -> String {
-            let text = value(ordinal)
-            if text.isEmpty { problems.append(RowProblem(column: InputColumns.all[ordinal].header, message: "必填项为空")) }
+        func required(_ column: InputColumn) -> String {
+            let text = value(column)
+            if text.isEmpty { problems.append(RowProblem(column: column.header, message: "必填项为空")) }
             return text
         }
 
@@ -85,8 +70,8 @@ public struct RowValidator: Sendable {
             notices.append(Notice(column: "", message: "该行只有 \(fields.count) 个字段，表头有 \(headerCount) 列，缺少的列按空白处理"))
         }
 
-        let id = required(o.id)
-        let receivedText = required(o.received)
+        let id = required(.id)
+        let receivedText = required(.received)
         var received: DateTimeValue?
         if !receivedText.isEmpty {
             if let parsed = DateParser.parse(receivedText) {
@@ -105,7 +90,7 @@ public struct RowValidator: Sendable {
             }
         }
 
-        let channelText = required(o.channel)
+        let channelText = required(.channel)
         var channel = channelText
         if !channelText.isEmpty {
             if let known = reference.channel(for: channelText) {
@@ -115,8 +100,8 @@ public struct RowValidator: Sendable {
                     column: "渠道", message: "渠道「\(channelText)」未在 channels.csv 登记，已按原值统计；如是新渠道，请加入 channels.csv"))
             }
         }
-        let content = required(o.content)
-        let statusText = required(o.status)
+        let content = required(.content)
+        let statusText = required(.status)
         var status: DemandStatus?
         if !statusText.isEmpty {
             status = DemandStatus(spelling: statusText)
@@ -127,7 +112,7 @@ public struct RowValidator: Sendable {
         }
 
         var headcount = 1
-        let headcountText = value(o.headcount)
+        let headcountText = value(.headcount)
         if !headcountText.isEmpty {
             if let n = RowValidator.positiveInteger(headcountText) {
                 headcount = n
@@ -137,7 +122,7 @@ public struct RowValidator: Sendable {
         }
 
         var resolved: Day?
-        let resolvedText = value(o.resolved)
+        let resolvedText = value(.resolved)
         if !resolvedText.isEmpty {
             if let parsed = DateParser.parse(resolvedText) {
                 resolved = parsed.day
@@ -149,7 +134,7 @@ public struct RowValidator: Sendable {
             }
         }
 
-        let gradeText = value(o.grade)
+        let gradeText = value(.grade)
         var grade: Grade?
         if !gradeText.isEmpty {
             grade = Grade(spelling: gradeText)
@@ -157,7 +142,7 @@ public struct RowValidator: Sendable {
                 notices.append(Notice(column: "等级", message: "等级「\(gradeText)」不是 A 或 B，已忽略并按规则定级"))
             }
         }
-        let satisfactionText = value(o.satisfaction)
+        let satisfactionText = value(.satisfaction)
         let satisfaction: Satisfaction
         if let parsed = Satisfaction(spelling: satisfactionText) {
             satisfaction = parsed
@@ -167,7 +152,7 @@ public struct RowValidator: Sendable {
                 column: "满意度",
                 message: "满意度「\(satisfactionText)」不在五级评价中（非常满意、满意、基本满意、不满意、非常不满意），按未评价统计"))
         }
-        let phone = value(o.phone)
+        let phone = value(.phone)
         if !phone.isEmpty, !RowValidator.isPlainPhone(phone) {
             notices.append(Notice(column: "联系电话", message: "联系电话「\(phone)」含有数字、空格、短横线以外的字符，已按原值保留"))
         }
@@ -175,9 +160,9 @@ public struct RowValidator: Sendable {
         guard problems.isEmpty, let received, let status else { return .rejected(problems) }
         let input = DemandInput(
             id: id, received: received, channel: channel, content: content, status: status,
-            petitioner: value(o.petitioner), phone: phone, headcount: headcount,
-            township: value(o.township), village: value(o.village),
-            domain: value(o.domain), grade: grade, department: value(o.department),
+            petitioner: value(.petitioner), phone: phone, headcount: headcount,
+            township: value(.township), village: value(.village),
+            domain: value(.domain), grade: grade, department: value(.department),
             resolved: resolved, satisfaction: satisfaction, sourceFile: file, sourceLine: line)
         return .accepted(input, notices)
     }

@@ -56,7 +56,7 @@ public struct Classification: Sendable, Equatable {
     /// 等级.
     public var grade: Grade
     /// 等级依据: why the grade was given, e.g. `人数≥5; 关键词:欠薪`.
-    public var gradeBasis: String
+    var gradeBasis: GradeBasis
     /// 责任依据: how the responsible units were found.
     public var unitBasis: String
 }

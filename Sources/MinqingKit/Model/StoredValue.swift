@@ -14,3 +14,22 @@ extension StoredValue {
 extension DemandStatus: StoredValue {}
 extension Grade: StoredValue {}
 extension Satisfaction: StoredValue {}
+extension ProblemLevel: StoredValue {}
+
+/// A value read back from the database that is none of the values minqing writes: the database was
+/// changed by something else, and the reports refuse to guess.
+public struct StoredValueError: Error, CustomStringConvertible {
+    /// 编号 of the demand whose row holds the value (blank when not a demand's row).
+    public var demandID: String
+    /// The column.
+    public var column: String
+    /// The value as stored.
+    public var value: String
+    /// What it should have been.
+    public var reason: String
+
+    public var description: String {
+        let whose = demandID.isEmpty ? "" : "诉求 \(demandID) 的"
+        return "数据库中\(whose)「\(column)」值「\(value)」无法识别（\(reason)）。数据库可能被其他程序改动过：请从备份恢复，或重新导入该月份。"
+    }
+}

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 
 /// Under `--strict`, rows were rejected, so the run was refused and nothing was written.
@@ -67,11 +66,10 @@ public struct Pipeline {
     ) throws -> IngestOutcome {
         let config = try loadConfig()
         let reference = try loadReference()
-        let store = try Store(path: workspace.database)
-        return try store.write { db in
-            try ingest(
-                db: db, month: month, inputs: inputs, encoding: encoding, strict: strict, command: command,
-                config: config, reference: reference)
+        let start = try ingestStart(month: month, command: command)
+        return try openStore().ingest(start) { session in
+            try ingest(session, month: month, inputs: inputs, encoding: encoding, strict: strict, config: config,
+                       reference: reference)
         }
     }
 
@@ -89,12 +87,13 @@ public struct Pipeline {
         var prepared: PreparedReports?
         let outcome: IngestOutcome
         do {
-            let store = try Store(path: workspace.database)
-            outcome = try store.write { db -> IngestOutcome in
+            let start = try ingestStart(month: month, command: "run")
+            outcome = try openStore().ingest(start) { session -> IngestOutcome in
                 let outcome = try ingest(
-                    db: db, month: month, inputs: inputs, encoding: encoding, strict: strict, command: "run",
-                    config: config, reference: reference)
-                prepared = try prepareReports(db: db, month: month, config: config, reference: reference, markdown: markdown)
+                    session, month: month, inputs: inputs, encoding: encoding, strict: strict, config: config,
+                    reference: reference)
+                prepared = try prepareReports(
+                    session.records(), config: config, reference: reference, markdown: markdown)
                 timer = StageTimer(logger: logger)
                 return outcome
             }
@@ -109,16 +108,26 @@ public struct Pipeline {
         return (outcome, prepared.outcome)
     }
 
-    /// The ingest itself, inside the caller's transaction.
+    /// The workspace database.
+    func openStore() throws -> any DemandStore {
+        try Store(path: workspace.database)
+    }
+
+    /// How an ingest of `month` by `command` starts, for its history.
+    func ingestStart(month: YearMonth, command: String) throws -> IngestStart {
+        let digests = try Digests.of(configPath: workspace.config, seedsFolder: workspace.seeds)
+        return IngestStart(
+            month: month, command: command, startedAt: Clock.timestamp(), configDigest: digests.config,
+            seedsDigest: digests.seeds)
+    }
+
+    /// The ingest itself, inside the store's session.
     func ingest(
-        db: Database, month: YearMonth, inputs: [String], encoding: TextEncoding?, strict: Bool, command: String,
+        _ session: any MonthIngestSession, month: YearMonth, inputs: [String], encoding: TextEncoding?, strict: Bool,
         config: MinqingConfig, reference: ReferenceData
     ) throws -> IngestOutcome {
-        let digests = try Digests.of(configPath: workspace.config, seedsFolder: workspace.seeds)
         var timer = StageTimer(logger: logger)
-        let writer = try MonthIngestWriter(
-            db: db, month: month, rules: config.grading, command: command, startedAt: Clock.timestamp(),
-            configDigest: digests.config, seedsDigest: digests.seeds)
+        let writer = try MonthIngest(session: session, month: month, rules: config.grading)
         // Reading, checking and classifying run on a second thread; this one writes the database.
         let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
         var rows = 0
@@ -152,9 +161,8 @@ public struct Pipeline {
         let config = try loadConfig()
         let reference = try loadReference()
         let markdown = try loadTemplate(templatePath ?? config.template)
-        let store = try Store(path: workspace.database)
-        let prepared = try store.read { db in
-            try prepareReports(db: db, month: month, config: config, reference: reference, markdown: markdown)
+        let prepared = try openStore().read(month: month) { records in
+            try prepareReports(records, config: config, reference: reference, markdown: markdown)
         }
         try prepared.files.commit()
         return prepared.outcome
@@ -174,19 +182,17 @@ public struct Pipeline {
 
     /// Writes the month's three reports to temporary files (renamed by the caller).
     func prepareReports(
-        db: Database, month: YearMonth, config: MinqingConfig, reference: ReferenceData, markdown: MarkdownReport
+        _ reader: any MonthRecords, config: MinqingConfig, reference: ReferenceData, markdown: MarkdownReport
     ) throws -> PreparedReports {
         var timer = StageTimer(logger: logger)
-        let reader = MonthReader(db: db, month: month)
+        let month = reader.month
         guard let ingest = try reader.latestIngest() else { throw NothingToReport(month: month) }
         var data = BulletinData(
             county: config.county, month: month,
             summary: MonthAggregator(reference: reference, scoring: config.scoring).summary(month: month),
             ingest: ingest, problems: try reader.problems(ingestID: ingest.id),
             corrections: try reader.corrections(ingestID: ingest.id),
-            lateResolved: try reader.lateResolved().map {
-                BulletinData.LateResolved(demand: $0.demand, previousStatus: $0.previousStatus)
-            },
+            lateResolved: try reader.lateResolved(),
             gradeACount: 0, unresolvedCount: 0,
             scoring: config.scoring, masker: PersonalDataMasker(enabled: config.maskPersonalInfo))
         let total = try reader.count(.all)

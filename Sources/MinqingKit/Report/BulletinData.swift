@@ -12,12 +12,6 @@ public struct BulletinData: Sendable {
     public var scoring: ScoringRules
     public var masker: PersonalDataMasker
 
-    /// An earlier month's demand reported resolved this month (往月诉求本月办结).
-    public struct LateResolved: Sendable, Equatable {
-        public var demand: ReportDemand
-        public var previousStatus: String
-    }
-
     /// Whether the 非常不满意 column is shown (only when some unit has such an evaluation).
     public var hasVeryDissatisfied: Bool {
         summary.totals.count(.veryDissatisfied) > 0

@@ -61,8 +61,8 @@ public struct PersonalDataMasker: Sendable {
     public func value(_ value: String, of header: String) -> String {
         if value.isEmpty { return "（空）" }
         switch header {
-        case InputColumns.petitioner.header: return name(value)
-        case InputColumns.phone.header: return phone(value)
+        case InputColumn.petitioner.header: return name(value)
+        case InputColumn.phone.header: return phone(value)
         default: return text(value)
         }
     }

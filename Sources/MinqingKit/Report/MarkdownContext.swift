@@ -60,9 +60,9 @@ extension MarkdownReport {
         c["lateResolvedCount"] = data.lateResolved.count
         c["lateResolved"] = data.lateResolved.map { late in
             var r = row(late.demand, mask)
-            r["previousStatus"] = late.previousStatus
+            r["previousStatus"] = late.previousStatus.rawValue
             r["resolvedDate"] = late.demand.resolved.isEmpty ? Formatting.none : late.demand.resolved
-            r["satisfaction"] = late.demand.satisfaction
+            r["satisfaction"] = late.demand.satisfaction.rawValue
             return r
         }
         c["hasProblems"] = !data.problems.isEmpty
@@ -76,11 +76,11 @@ extension MarkdownReport {
         c["removed"] = data.ingest.removed
         c["hasChanges"] = !data.corrections.isEmpty
         c["changes"] = data.corrections.map { correction -> [String: Any] in
-            let kind = ["added": "新增", "changed": "修改", "removed": "删除"][correction.kind] ?? correction.kind
+            let kind = correction.kind.label
             return [
                 "id": correction.demandID, "kind": kind, "field": correction.field.isEmpty ? Formatting.none : correction.field,
-                "old": correction.kind == "changed" ? mask.value(correction.old, of: correction.field) : Formatting.none,
-                "new": correction.kind == "changed" ? mask.value(correction.new, of: correction.field) : Formatting.none,
+                "old": correction.kind == .changed ? mask.value(correction.old, of: correction.field) : Formatting.none,
+                "new": correction.kind == .changed ? mask.value(correction.new, of: correction.field) : Formatting.none,
             ]
         }
         return c
@@ -92,9 +92,9 @@ extension MarkdownReport {
         if content.count > contentLimit { content = String(content.prefix(contentLimit)) + "…" }
         return [
             "id": d.id, "received": d.received, "township": d.township.isEmpty ? Formatting.none : d.township,
-            "village": d.village.isEmpty ? Formatting.none : d.village, "domain": d.domain, "grade": d.grade,
+            "village": d.village.isEmpty ? Formatting.none : d.village, "domain": d.domain, "grade": d.grade.rawValue,
             "basis": d.gradeBasis, "department": d.department.isEmpty ? "（属地负责）" : d.department,
-            "status": d.status, "content": content,
+            "status": d.status.rawValue, "content": content,
         ]
     }
 }

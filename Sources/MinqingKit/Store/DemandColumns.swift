@@ -1,62 +1,86 @@
-/// The demand table's columns in insert order, shared by the incoming (staging) table and `demand`.
+/// A demand as it is written: the classified demand, its person key for 重复诉求 and the ingest that wrote it.
+struct StoredDemand {
+    let demand: Demand
+    let repeatKey: String
+    let ingestID: Int
+}
+
+/// The `demand` table, one entry per column in table order: SQL name and type, the SPEC header when a
+/// re-run reports its changes, how a demand binds it and how ``ReportDemand`` reads it. The insert,
+/// the reports' select, the corrections' comparison and the schema check (StoreSchemaTests) all come
+/// from this list. To add a column: one entry here, and a migration in ``Schema`` adding it.
 enum DemandColumns {
-    static let names = [
-        "id", "month", "received", "received_day", "received_secs", "channel", "content", "status", "petitioner",
-        "phone", "headcount", "township_given", "village", "domain_given", "grade_given", "department_given",
-        "resolved", "satisfaction", "domain", "township", "department", "liaison", "primary_unit", "primary_type",
-        "grade", "grade_basis", "unit_basis", "repeat_key", "source_file", "source_line", "ingest_id",
-    ]
+    typealias Column = StoredColumn<StoredDemand, ReportDemand>
 
-    /// The input fields compared when a re-run changes a demand, with their Chinese names.
-    static let compared: [(column: String, header: String)] = [
-        ("received", "受理日期"), ("channel", "渠道"), ("content", "诉求内容"), ("status", "办理状态"),
-        ("petitioner", "诉求人"), ("phone", "联系电话"), ("headcount", "人数"), ("township_given", "乡镇"),
-        ("village", "村社区"), ("domain_given", "涉及领域"), ("grade_given", "等级"),
-        ("department_given", "主管部门"), ("resolved", "办结日期"), ("satisfaction", "满意度"),
-    ]
-
-    static var list: String { names.joined(separator: ", ") }
-    static var placeholders: String { Array(repeating: "?", count: names.count).joined(separator: ", ") }
-
-    /// Binds a demand to an insert statement whose columns are ``names``, its texts through `texts`
-    /// (cleared first; they must stay untouched until the statement has run).
-    static func bind(_ demand: Demand, repeatKey: String, ingestID: Int, texts: RowTexts,
-                     to statement: RawStatement) throws {
-        let input = demand.input, c = demand.classification
-        texts.clear()
-        texts.add(1, input.id)
-        texts.add(2, input.month)
-        texts.add(3, input.received.day, secondsOfDay: input.received.secondsOfDay)
-        try statement.bind(4, input.received.day.dayNumber)
-        try statement.bind(5, input.received.secondsOfDay ?? 0)
-        texts.add(6, input.channel)
-        texts.add(7, input.content)
-        texts.add(8, input.status.rawValue)
-        texts.add(9, input.petitioner)
-        texts.add(10, input.phone)
-        try statement.bind(11, input.headcount)
-        texts.add(12, input.township)
-        texts.add(13, input.village)
-        texts.add(14, input.domain)
-        texts.add(15, input.grade?.rawValue ?? "")
-        texts.add(16, input.department)
-        if let resolved = input.resolved { texts.add(17, resolved) } else { texts.add(17, "") }
-        texts.add(18, input.satisfaction.rawValue)
-        texts.add(19, c.domain)
-        texts.add(20, c.township)
-        texts.add(21, c.department)
-        texts.add(22, c.liaison)
-        texts.add(23, c.primaryUnit)
-        texts.add(24, c.primaryUnitType)
-        texts.add(25, c.grade.rawValue)
-        texts.add(26, c.gradeBasis)
-        texts.add(27, c.unitBasis)
-        texts.add(28, repeatKey)
-        texts.add(29, input.sourceFile)
-        try statement.bind(30, input.sourceLine)
-        try statement.bind(31, ingestID)
-        try statement.bind(texts)
-    }
+    static let table = ColumnTable<StoredDemand, ReportDemand>([
+        Column("id", .text, bind: { s, row in row.text(s.demand.input.id) },
+               read: { row, d in d.id = row.text() }),
+        Column("month", .text, bind: { s, row in row.month(s.demand.input.month) }),
+        Column("received", .text, correction: InputColumn.received.header,
+               bind: { s, row in row.day(s.demand.input.received.day, secondsOfDay: s.demand.input.received.secondsOfDay) },
+               read: { row, d in d.received = row.text() }),
+        Column("received_day", .integer, bind: { s, row in try row.int(s.demand.input.received.day.dayNumber) }),
+        Column("received_secs", .integer, bind: { s, row in try row.int(s.demand.input.received.secondsOfDay ?? 0) }),
+        Column("channel", .text, correction: InputColumn.channel.header,
+               bind: { s, row in row.text(s.demand.input.channel) },
+               read: { row, d in d.channel = row.sharedText() }),
+        Column("content", .text, correction: InputColumn.content.header,
+               bind: { s, row in row.text(s.demand.input.content) },
+               read: { row, d in d.content = row.text() }),
+        Column("status", .text, correction: InputColumn.status.header,
+               bind: { s, row in row.text(s.demand.input.status.rawValue) },
+               read: { row, d in d.status = try row.stored(DemandStatus.self) }),
+        Column("petitioner", .text, correction: InputColumn.petitioner.header,
+               bind: { s, row in row.text(s.demand.input.petitioner) },
+               read: { row, d in d.petitioner = row.text() }),
+        Column("phone", .text, correction: InputColumn.phone.header,
+               bind: { s, row in row.text(s.demand.input.phone) },
+               read: { row, d in d.phone = row.text() }),
+        Column("headcount", .integer, correction: InputColumn.headcount.header,
+               bind: { s, row in try row.int(s.demand.input.headcount) },
+               read: { row, d in d.headcount = row.int() }),
+        Column("township_given", .text, correction: InputColumn.township.header,
+               bind: { s, row in row.text(s.demand.input.township) }),
+        Column("village", .text, correction: InputColumn.village.header,
+               bind: { s, row in row.text(s.demand.input.village) },
+               read: { row, d in d.village = row.sharedText() }),
+        Column("domain_given", .text, correction: InputColumn.domain.header,
+               bind: { s, row in row.text(s.demand.input.domain) }),
+        Column("grade_given", .text, correction: InputColumn.grade.header,
+               bind: { s, row in row.text(s.demand.input.grade?.rawValue ?? "") }),
+        Column("department_given", .text, correction: InputColumn.department.header,
+               bind: { s, row in row.text(s.demand.input.department) }),
+        Column("resolved", .text, correction: InputColumn.resolved.header,
+               bind: { s, row in
+                   if let resolved = s.demand.input.resolved { row.day(resolved) } else { row.text("") }
+               },
+               read: { row, d in d.resolved = row.sharedText() }),
+        Column("satisfaction", .text, correction: InputColumn.satisfaction.header,
+               bind: { s, row in row.text(s.demand.input.satisfaction.rawValue) },
+               read: { row, d in d.satisfaction = try row.stored(Satisfaction.self) }),
+        Column("domain", .text, bind: { s, row in row.text(s.demand.classification.domain) },
+               read: { row, d in d.domain = row.sharedText() }),
+        Column("township", .text, bind: { s, row in row.text(s.demand.classification.township) },
+               read: { row, d in d.township = row.sharedText() }),
+        Column("department", .text, bind: { s, row in row.text(s.demand.classification.department) },
+               read: { row, d in d.department = row.sharedText() }),
+        Column("liaison", .text, bind: { s, row in row.text(s.demand.classification.liaison) },
+               read: { row, d in d.liaison = row.sharedText() }),
+        Column("primary_unit", .text, bind: { s, row in row.text(s.demand.classification.primaryUnit) },
+               read: { row, d in d.primaryUnit = row.sharedText() }),
+        Column("primary_type", .text, bind: { s, row in row.text(s.demand.classification.primaryUnitType) },
+               read: { row, d in d.primaryUnitType = row.sharedText() }),
+        Column("grade", .text, bind: { s, row in row.text(s.demand.classification.grade.rawValue) },
+               read: { row, d in d.grade = try row.stored(Grade.self) }),
+        Column("grade_basis", .text, bind: { s, row in row.text(s.demand.classification.gradeBasis.text) },
+               read: { row, d in d.gradeBasis = row.sharedText() }),
+        Column("unit_basis", .text, bind: { s, row in row.text(s.demand.classification.unitBasis) },
+               read: { row, d in d.unitBasis = row.sharedText() }),
+        Column("repeat_key", .text, bind: { s, row in row.text(s.repeatKey) }),
+        Column("source_file", .text, bind: { s, row in row.text(s.demand.input.sourceFile) }),
+        Column("source_line", .integer, bind: { s, row in try row.int(s.demand.input.sourceLine) }),
+        Column("ingest_id", .integer, bind: { s, row in try row.int(s.ingestID) }),
+    ])
 }
 
 extension DateTimeValue {

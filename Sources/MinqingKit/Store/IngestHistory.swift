@@ -1,29 +1,6 @@
 import Foundation
 import GRDB
 
-/// One past ingest of a month, as `minqing history` lists it.
-public struct IngestHistoryEntry: Sendable, Equatable {
-    /// The ingest's id, counts and whether it re-ran the month.
-    public var record: IngestRecord
-    public var month: String
-    public var command: String
-    /// When it started and finished (UTC, ISO 8601).
-    public var startedAt: String
-    public var finishedAt: String
-    public var files: [File]
-
-    /// One input file of the ingest.
-    public struct File: Sendable, Equatable {
-        public var name: String
-        public var path: String
-        public var sha256: String
-        public var encoding: String
-        public var rows: Int
-        public var accepted: Int
-        public var rejected: Int
-    }
-}
-
 extension Store {
     /// The ingests of `month` (every month when nil), oldest first; the first of each month is not a re-run.
     public func history(month: YearMonth?) throws -> [IngestHistoryEntry] {

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// The workspace database: opens (creating and migrating) the SQLite file, and refuses a newer schema.
-public final class Store {
+public final class Store: DemandStore {
     /// The database file.
     public let path: String
     let queue: DatabaseQueue
@@ -57,6 +57,14 @@ public final class Store {
 
     /// SQLite's process-wide options, set once before the first connection (see `minqing_sqlite_configure`).
     static let sqliteConfigured: Int32 = minqing_sqlite_configure()
+
+    func ingest<T>(_ start: IngestStart, _ body: (any MonthIngestSession) throws -> T) throws -> T {
+        try write { db in try body(try SQLiteIngestSession(db: db, start: start)) }
+    }
+
+    func read<T>(month: YearMonth, _ body: (any MonthRecords) throws -> T) throws -> T {
+        try read { db in try body(MonthReader(db: db, month: month)) }
+    }
 
     /// Runs `body` in one write transaction: everything or nothing is applied. An SQLite failure
     /// (a full disk, an I/O error) becomes a ``StoreError`` naming the database and the cause.

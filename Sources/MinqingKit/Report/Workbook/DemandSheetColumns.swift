@@ -28,13 +28,13 @@ enum DemandSheetColumns {
     static let township = DemandColumn(header: "乡镇", width: 10, wrap: false) { d in d.township }
     static let village = DemandColumn(header: "村社区", width: 10, wrap: false) { d in d.village }
     static let domain = DemandColumn(header: "涉及领域", width: 14, wrap: true) { d in d.domain }
-    static let grade = DemandColumn(header: "等级", width: 6, wrap: false) { d in d.grade }
+    static let grade = DemandColumn(header: "等级", width: 6, wrap: false) { d in d.grade.rawValue }
     static let basis = DemandColumn(header: "等级依据", width: 18, wrap: true) { d in d.gradeBasis }
     static let department = DemandColumn(header: "主管部门", width: 16, wrap: true) { d in d.department }
     static let liaison = DemandColumn(header: "双联系单位", width: 16, wrap: true) { d in d.liaison }
-    static let status = DemandColumn(header: "办理状态", width: 9, wrap: false) { d in d.status }
+    static let status = DemandColumn(header: "办理状态", width: 9, wrap: false) { d in d.status.rawValue }
     static let resolved = DemandColumn(header: "办结日期", width: 12, wrap: false) { d in d.resolved }
-    static let satisfaction = DemandColumn(header: "满意度", width: 10, wrap: false) { d in d.satisfaction }
+    static let satisfaction = DemandColumn(header: "满意度", width: 10, wrap: false) { d in d.satisfaction.rawValue }
     static let content = DemandColumn(header: "诉求内容", width: 48, wrap: true, shared: false) { d in d.content }
     static let unitBasis = DemandColumn(header: "责任依据", width: 30, wrap: true) { d in d.unitBasis }
 

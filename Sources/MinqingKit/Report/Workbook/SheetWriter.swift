@@ -200,11 +200,10 @@ struct SheetWriter {
             try sheet.writeText(1, 0, "本月首次导入，没有更正。", style.note)
             return
         }
-        let kinds = ["added": "新增", "changed": "修改", "removed": "删除"]
         for (i, c) in data.corrections.enumerated() {
             let r = i + 1
             try sheet.writeText(r, 0, c.demandID, style.text)
-            try sheet.writeText(r, 1, kinds[c.kind] ?? c.kind, style.text)
+            try sheet.writeText(r, 1, c.kind.label, style.text)
             try sheet.writeText(r, 2, c.field, style.text)
             try sheet.writeText(r, 3, data.masker.value(c.old, of: c.field), style.wrapped)
             try sheet.writeText(r, 4, data.masker.value(c.new, of: c.field), style.wrapped)
@@ -222,7 +221,7 @@ struct SheetWriter {
         let sheet = try makeSheet("往月诉求本月办结", headers: headers, widths: [16, 12, 10, 14, 16, 11, 12, 10, 48])
         for (i, late) in data.lateResolved.enumerated() {
             let d = late.demand, r = i + 1
-            let values = [d.id, d.received, d.township, d.domain, d.department, late.previousStatus, d.resolved, d.satisfaction]
+            let values = [d.id, d.received, d.township, d.domain, d.department, late.previousStatus.rawValue, d.resolved, d.satisfaction.rawValue]
             for (c, v) in values.enumerated() { try sheet.writeText(r, c, v, style.text) }
             try sheet.writeText(r, 8, data.masker.text(d.content), style.wrapped)
         }

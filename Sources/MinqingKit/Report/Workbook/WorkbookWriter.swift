@@ -46,7 +46,7 @@ public struct WorkbookWriter {
     }
 
     let data: BulletinData
-    let reader: MonthReader
+    let reader: any MonthRecords
     let reference: ReferenceData
     var rowsPerSheet = WorkbookWriter.rowsPerSheet
     /// How many demands of each list the pass keeps for the Markdown report.
@@ -55,7 +55,7 @@ public struct WorkbookWriter {
     public var progress: (Int) -> Void = { _ in }
 
     /// A writer for `data` (whose summary is filled in by the pass) reading demands through `reader`.
-    public init(data: BulletinData, reader: MonthReader, reference: ReferenceData) {
+    init(data: BulletinData, reader: any MonthRecords, reference: ReferenceData) {
         self.data = data
         self.reader = reader
         self.reference = reference
@@ -117,7 +117,8 @@ public struct WorkbookWriter {
                     aggregator.add(facts)
                     return facts
                 }
-                let isA = facts.grade == .a, isOpen = facts.status != .resolved
+                let isA = DemandList.gradeA.includes(grade: facts.grade, status: facts.status)
+                let isOpen = DemandList.unresolved.includes(grade: facts.grade, status: facts.status)
                 if isA && gradeA.count < previewLimit { gradeA.append(demand) }
                 if isOpen && unresolved.count < previewLimit { unresolved.append(demand) }
                 let shown = maskWatch.time { data.masker.masked(demand) }
@@ -131,7 +132,8 @@ public struct WorkbookWriter {
         for part in parts { try part.finishRows() }
 
         var summary = aggregator.summary(month: data.month)
-        try reader.addHistory(to: &summary)
+        summary.previousMonthTotal = try reader.total(of: data.month.previous)
+        summary.sameMonthLastYearTotal = try reader.total(of: data.month.adding(months: -12))
         var complete = data
         complete.summary = summary
         let sheets = SheetWriter(factory: factory, data: complete, placeholders: placeholders)

@@ -1,0 +1,179 @@
+/// What an ingest did to the database.
+public struct IngestOutcome: Sendable {
+    /// The ingest's id in the history.
+    public var ingestID: Int
+    public var month: YearMonth
+    public var files: [FileSummary]
+    /// Rows accepted (this month's demands and earlier months' rows).
+    public var accepted: Int
+    public var rejected: Int
+    public var notices: Int
+    /// This month's demands after the ingest.
+    public var demands: Int
+    /// Changes against the previous ingest of the month (all zero on a first ingest).
+    public var added: Int
+    public var changed: Int
+    public var removed: Int
+    /// Earlier months' demands whose status this input updated.
+    public var lateUpdates: Int
+    /// Whether the month had been ingested before.
+    public var isRerun: Bool
+    /// Every rejected row and notice, in input order.
+    public var problems: [DataProblem]
+}
+
+/// Takes one month's scanned rows into a store session: this month's demands, earlier months' rows
+/// (a late status change of a known demand, or a demand the database does not know), and 编号 that
+/// another month already uses (rejected). 重复诉求 is applied as the rows arrive (``RepeatTracker``,
+/// ``RepeatRule``), so a repeat is stored with its grade A; ``finish(files:)`` rewrites only the
+/// demands a later, earlier-dated row changed, then records the corrections and the ingest.
+final class MonthIngest {
+    let session: any MonthIngestSession
+    let month: YearMonth
+    let rules: GradingRules
+    private(set) var problems: [DataProblem] = []
+    /// Repeat detection over the history and this month's demands as they are stored.
+    private let repeats: RepeatTracker
+    /// Demands stored as repeats on what had arrived by then: the hit, and the grade and 等级依据
+    /// they had before it, by input sequence.
+    private var provisional: [Int32: (hit: RepeatDetector.Hit, grade: Grade, basis: GradeBasis)] = [:]
+    /// This month's demands (by input sequence) whose 等级 was given in the input: never marked as repeats.
+    private var gradeGiven: Set<Int32> = []
+    /// Where each stored demand of the month is, by input sequence (nil: not stored).
+    private var stored: [StoredRow?] = []
+    /// Accepted rows later rejected here, per file name.
+    private var lateRejections: [String: Int] = [:]
+    private var lateUpdates = 0
+
+    /// Starts taking `month`'s rows into `session`, loading the history repeat detection needs.
+    init(session: any MonthIngestSession, month: YearMonth, rules: GradingRules) throws {
+        self.session = session
+        self.month = month
+        self.rules = rules
+        repeats = RepeatTracker(windowDays: rules.repeatWindowDays)
+        if repeats.windowDays > 0 {
+            let repeats = self.repeats
+            try session.forEachEarlierDemand(since: historyStart) { entry in
+                repeats.addHistory(key: entry.key, day: entry.day, seconds: entry.seconds, id: entry.id)
+            }
+        }
+    }
+
+    /// The first day whose demands can make one of this month's a repeat.
+    var historyStart: Day { month.firstDay.adding(days: -rules.repeatWindowDays) }
+
+    /// Takes one scanned row.
+    func accept(_ event: ScanEvent) throws {
+        switch event {
+        case .problem(let problem):
+            problems.append(problem)
+        case .demand(var demand, let sequence, let raw):
+            let input = demand.input
+            let key = RepeatDetector.personKey(phone: input.phone, petitioner: input.petitioner, village: input.village)
+            let day = Int32(input.received.day.dayNumber), seconds = Int32(input.received.secondsOfDay ?? 0)
+            let order = Int32(sequence)
+            let thisMonth = input.month == month
+            // A repeat of a demand stored before it is stored as one (grade A).
+            var hit: RepeatDetector.Hit?
+            var before: (grade: Grade, basis: GradeBasis)?
+            if thisMonth, input.grade == nil, !key.isEmpty,
+                let found = repeats.provisionalHit(key: key, day: day, seconds: seconds) {
+                hit = found
+                let c = demand.classification
+                before = (c.grade, c.gradeBasis)
+                (demand.classification.grade, demand.classification.gradeBasis) =
+                    RepeatRule.apply(found, grade: c.grade, basis: c.gradeBasis)
+            }
+            let row = try session.insert(StoredDemand(demand: demand, repeatKey: key, ingestID: session.ingestID))
+            if thisMonth {
+                if let row {
+                    if stored.count <= sequence { stored.append(contentsOf: repeatElement(nil, count: sequence + 1 - stored.count)) }
+                    stored[sequence] = row
+                    repeats.addMonth(key: key, day: day, seconds: seconds, order: order, id: input.id)
+                    if input.grade != nil { gradeGiven.insert(order) }
+                    if let hit, let before { provisional[order] = (hit, before.grade, before.basis) }
+                } else {
+                    try rejectUsedID(input, raw: raw)
+                }
+            } else if row != nil {
+                if input.month < month, input.month >= historyStart.yearMonth, Int(day) >= historyStart.dayNumber {
+                    repeats.addHistory(key: key, day: day, seconds: seconds, id: input.id)
+                }
+                problems.append(DataProblem(
+                    file: input.sourceFile, line: input.sourceLine, level: .notice, column: InputColumn.received.header,
+                    message: "往月诉求 \(input.id)（受理日期 \(input.received.day)）在数据库中没有记录，已按其受理月份 \(input.month) 保存",
+                    raw: raw))
+            } else {
+                try recordLateUpdate(input)
+            }
+        }
+    }
+
+    /// A 编号 that a demand of another month already has cannot be this month's demand.
+    private func rejectUsedID(_ input: DemandInput, raw: String) throws {
+        let other = try session.owner(of: input.id)
+        problems.append(DataProblem(
+            file: input.sourceFile, line: input.sourceLine, level: .rejected, column: InputColumn.id.header,
+            message: "编号 \(input.id) 已属于 \(other?.month ?? "?") 受理的另一条诉求（受理日期 \(other?.received ?? "?")），同一编号不能用于两条诉求；请核对编号",
+            raw: raw))
+        lateRejections[input.sourceFile, default: 0] += 1
+    }
+
+    /// An earlier month's row of a known demand: its new status, 办结日期 and 满意度 as of this month.
+    private func recordLateUpdate(_ input: DemandInput) throws {
+        guard let old = try session.handling(of: input.id) else { return }
+        let new = HandlingState(
+            status: input.status, resolved: input.resolved?.description ?? "", satisfaction: input.satisfaction)
+        guard new != old else { return }
+        lateUpdates += 1
+        try session.recordLateUpdate(id: input.id, to: new, from: old)
+    }
+
+    /// Marks repeat demands, records the corrections against the month's previous demands, the
+    /// problems and the ingest.
+    func finish(files: [FileSummary]) throws -> IngestOutcome {
+        var files = files
+        for (name, count) in lateRejections {
+            if let k = files.firstIndex(where: { $0.name == name }) {
+                files[k].accepted -= count
+                files[k].rejected += count
+            }
+        }
+        try markRepeats()
+        var added = 0, changed = 0, removed = 0
+        if session.isRerun { (added, changed, removed) = try session.recordCorrections() }
+        let demands = try session.demandCount()
+
+        let order = Dictionary(files.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        problems.sort { a, b in
+            let fa = order[a.file] ?? 0, fb = order[b.file] ?? 0
+            if fa != fb { return fa < fb }
+            if a.line != b.line { return a.line < b.line }
+            return a.level == .rejected && b.level == .notice
+        }
+        let rejected = problems.filter { $0.level == .rejected }.count
+        let totals = IngestTotals(
+            accepted: files.reduce(0) { $0 + $1.accepted }, rejected: rejected, notices: problems.count - rejected,
+            added: added, changed: changed, removed: removed, lateUpdates: lateUpdates)
+        try session.finish(files: files, problems: problems, totals: totals)
+        return IngestOutcome(
+            ingestID: session.ingestID, month: month, files: files, accepted: totals.accepted, rejected: rejected,
+            notices: totals.notices, demands: demands, added: added, changed: changed, removed: removed,
+            lateUpdates: lateUpdates, isRerun: session.isRerun, problems: problems)
+    }
+
+    /// 重复诉求: the demands whose final answer differs from the one they were stored with (a row that
+    /// arrived later with an earlier date) get their 等级 and 等级依据 rewritten.
+    private func markRepeats() throws {
+        let hits = repeats.hits()
+        guard !hits.isEmpty || !provisional.isEmpty else { return }
+        let orders = Set(hits.keys).union(provisional.keys).subtracting(gradeGiven).sorted()
+        for order in orders {
+            let before = provisional[order], hit = hits[order]
+            guard before?.hit != hit, Int(order) < stored.count, let row = stored[Int(order)] else { continue }
+            var (grade, basis) = try before.map { ($0.grade, $0.basis) } ?? session.grade(of: row)
+            if let hit { (grade, basis) = RepeatRule.apply(hit, grade: grade, basis: basis) }
+            try session.setGrade(of: row, to: grade, basis: basis)
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import GRDBSQLite
+
+/// How a column's values are kept in SQL.
+enum SQLType: String, Sendable {
+    case text = "TEXT"
+    case integer = "INTEGER"
+}
+
+/// One column of a stored table, declared once: its SQL name and type, how a record being written binds
+/// it, and how the read model takes it back. A ``ColumnTable`` derives the insert, the select list and
+/// the schema's column list from the order of its columns, so a position is never written by hand.
+struct StoredColumn<Record, Model>: Sendable {
+    /// The SQL column name.
+    let name: String
+    let type: SQLType
+    /// The SPEC header of the input field the column keeps, when a re-run's change of it is reported
+    /// in 更正说明 (nil: not compared).
+    let correctionHeader: String?
+    /// Binds exactly one value of `record` through `row`.
+    let bind: @Sendable (Record, RowBinding) throws -> Void
+    /// Takes the column's value from `row` into the read model (nil: not read back).
+    let read: (@Sendable (RowCursor, inout Model) throws -> Void)?
+
+    init(_ name: String, _ type: SQLType, correction header: String? = nil,
+         bind: @escaping @Sendable (Record, RowBinding) throws -> Void,
+         read: (@Sendable (RowCursor, inout Model) throws -> Void)? = nil) {
+        self.name = name
+        self.type = type
+        self.correctionHeader = header
+        self.bind = bind
+        self.read = read
+    }
+
+    /// The column as a schema declares it: `name TEXT NOT NULL`.
+    var definition: String { "\(name) \(type.rawValue) NOT NULL" }
+}
+
+/// A table's columns in order, and what follows from that order: the insert's column list and
+/// placeholders, the read's select list, and the schema's column definitions.
+struct ColumnTable<Record, Model>: Sendable {
+    let columns: [StoredColumn<Record, Model>]
+    /// The columns read back into the model, in select order.
+    let readColumns: [StoredColumn<Record, Model>]
+
+    init(_ columns: [StoredColumn<Record, Model>]) {
+        self.columns = columns
+        readColumns = columns.filter { $0.read != nil }
+    }
+
+    /// The column names in insert order.
+    var names: [String] { columns.map(\.name) }
+
+    /// `INSERT INTO table (a, b, …) VALUES (?, ?, …)` over every column.
+    func insertSQL(into table: String) -> String {
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders))"
+    }
+
+    /// The select list of the read columns, each prefixed with `alias.` when given.
+    func selectList(alias: String? = nil) -> String {
+        readColumns.map { column in alias.map { "\($0).\(column.name)" } ?? column.name }.joined(separator: ", ")
+    }
+
+    /// The column definitions of a `CREATE TABLE` or `ALTER TABLE … ADD COLUMN`.
+    var definitions: [String] { columns.map(\.definition) }
+
+    /// The columns whose changes a re-run reports, with their SPEC headers.
+    var compared: [(column: String, header: String)] {
+        columns.compactMap { column in column.correctionHeader.map { (column.name, $0) } }
+    }
+
+    /// Binds `record` to an insert statement made from ``insertSQL(into:)`` through `row` (cleared
+    /// first); every column must bind exactly one value.
+    func bind(_ record: Record, _ row: RowBinding) throws {
+        row.clear()
+        for column in columns { try column.bind(record, row) }
+        try row.finish(expected: columns.count)
+    }
+
+    /// Reads the current row of a statement selecting ``selectList(alias:)`` (first) into `model`.
+    func read(_ row: RowCursor, into model: inout Model) throws {
+        row.rewind()
+        for column in readColumns {
+            do {
+                try column.read?(row, &model)
+            } catch var error as StoredValueError {
+                error.column = column.name
+                throw error
+            }
+        }
+    }
+}
+
+/// The values of one row of a bulk insert, bound to parameters 1, 2, … in the order they are given:
+/// texts through one reused buffer (``RowTexts``), integers directly.
+final class RowBinding {
+    let statement: RawStatement
+    private let texts = RowTexts()
+    private(set) var count: Int32 = 0
+
+    init(_ statement: RawStatement) {
+        self.statement = statement
+    }
+
+    func clear() {
+        texts.clear()
+        count = 0
+    }
+
+    /// The next parameter.
+    private func next() -> Int32 {
+        count += 1
+        return count
+    }
+
+    func text(_ value: String) { texts.add(next(), value) }
+    func day(_ value: Day, secondsOfDay: Int? = nil) { texts.add(next(), value, secondsOfDay: secondsOfDay) }
+    func month(_ value: YearMonth) { texts.add(next(), value) }
+    func int(_ value: Int) throws { try statement.bind(next(), value) }
+
+    /// Binds the gathered texts; fails when the columns bound other than `expected` values.
+    func finish(expected: Int) throws {
+        guard count == Int32(expected) else {
+            throw StoredValueError(demandID: "", column: "", value: "",
+                                   reason: "写入时绑定了 \(count) 个值，表有 \(expected) 列（列的声明有误）")
+        }
+        try statement.bind(texts)
+    }
+}
+
+/// The current row of a select, read column by column in select order.
+final class RowCursor {
+    let statement: RawStatement
+    /// Shares the strings of repeating columns (乡镇, 办理状态…) from row to row.
+    private let shared = StringCache()
+    private var index: Int32
+    private let first: Int32
+
+    /// A cursor whose first column is at `offset` in the select list.
+    init(_ statement: RawStatement, offset: Int32 = 0) {
+        self.statement = statement
+        self.first = offset
+        self.index = offset
+    }
+
+    func rewind() { index = first }
+
+    private func next() -> Int32 {
+        defer { index += 1 }
+        return index
+    }
+
+    /// The column as text.
+    func text() -> String { statement.text(next()) }
+    /// The column as text shared with earlier rows that had the same bytes.
+    func sharedText() -> String { statement.text(next(), cache: shared) }
+    func int() -> Int { statement.int(next()) }
+
+    /// The column as one of an enum's stored values; an error names the value when it is none of them.
+    func stored<Value: StoredValue>(_ type: Value.Type) throws -> Value {
+        let text = statement.text(next(), cache: shared)
+        guard let value = Value.stored(text) else {
+            throw StoredValueError(
+                demandID: "", column: "", value: text,
+                reason: "应为 " + Value.allCases.map(\.rawValue).joined(separator: "、") + " 之一")
+        }
+        return value
+    }
+}

@@ -1,0 +1,129 @@
+/// What the pipeline needs of the workspace database. The stages see only these protocols; the SQLite
+/// implementation (``Store``) and its SQL stay in `Store/`, so another engine (a city's counties
+/// sharing one PostgreSQL server) can be added there without touching the stages.
+protocol DemandStore {
+    /// Ingests a month as one unit: `body` gets a session that stores the month's demands and may read
+    /// the month back (for the reports of `run`). Everything is committed when `body` returns and
+    /// nothing is kept when it throws or the process dies.
+    func ingest<T>(_ start: IngestStart, _ body: (any MonthIngestSession) throws -> T) throws -> T
+
+    /// Runs `body` with read access to `month`.
+    func read<T>(month: YearMonth, _ body: (any MonthRecords) throws -> T) throws -> T
+
+    /// The ingests of `month` (every month when nil), oldest first.
+    func history(month: YearMonth?) throws -> [IngestHistoryEntry]
+}
+
+/// How an ingest started, as its history records it.
+struct IngestStart: Sendable {
+    var month: YearMonth
+    /// `run`, `ingest` (or a test's name).
+    var command: String
+    var startedAt: String
+    /// Fingerprints of the config and seeds used.
+    var configDigest: String
+    var seedsDigest: String
+}
+
+/// Where the store put a demand, to change its grade later (opaque to the stages).
+struct StoredRow: Hashable, Sendable {
+    let position: Int64
+}
+
+/// An earlier demand as repeat detection needs it.
+struct RepeatHistoryEntry {
+    /// The person key (never empty).
+    var key: String
+    var day: Int32
+    var seconds: Int32
+    var id: String
+}
+
+/// What the database holds of a demand's handling: its status, 办结日期 (`2026-10-05`, or blank) and 满意度.
+struct HandlingState: Equatable, Sendable {
+    var status: DemandStatus
+    var resolved: String
+    var satisfaction: Satisfaction
+}
+
+/// The counts an ingest ends with, for its history.
+struct IngestTotals: Sendable {
+    var accepted: Int
+    var rejected: Int
+    var notices: Int
+    var added: Int
+    var changed: Int
+    var removed: Int
+    var lateUpdates: Int
+}
+
+/// One month being ingested, inside the store's transaction. The month's previous demands were set
+/// aside when the session began (for the corrections); ``MonthIngest`` drives it.
+protocol MonthIngestSession: AnyObject {
+    /// The ingest's id in the history.
+    var ingestID: Int { get }
+    /// Whether the month had been ingested before.
+    var isRerun: Bool { get }
+
+    /// Demands of months before the ingested one, received on or after `since`, with a person key, in
+    /// the order they were stored.
+    func forEachEarlierDemand(since: Day, _ body: (RepeatHistoryEntry) -> Void) throws
+
+    /// Stores a demand; nil when its 编号 is already stored (another month's demand, or an earlier
+    /// month's demand this input reports again).
+    func insert(_ demand: StoredDemand) throws -> StoredRow?
+
+    /// The month and 受理日期 of the stored demand with this 编号.
+    func owner(of id: String) throws -> (month: String, received: String)?
+
+    /// The stored handling of the demand with this 编号.
+    func handling(of id: String) throws -> HandlingState?
+
+    /// Records that this month's input changed an earlier month's demand's handling.
+    func recordLateUpdate(id: String, to new: HandlingState, from old: HandlingState) throws
+
+    /// The grade and 等级依据 a demand was stored with.
+    func grade(of row: StoredRow) throws -> (Grade, GradeBasis)
+
+    /// Changes a stored demand's grade and 等级依据.
+    func setGrade(of row: StoredRow, to grade: Grade, basis: GradeBasis) throws
+
+    /// Compares the month's demands with the ones set aside and records what was added, changed
+    /// (field by field) and removed.
+    func recordCorrections() throws -> (added: Int, changed: Int, removed: Int)
+
+    /// The number of the month's demands now stored.
+    func demandCount() throws -> Int
+
+    /// Records the files, the problems (in order) and the totals of the ingest.
+    func finish(files: [FileSummary], problems: [DataProblem], totals: IngestTotals) throws
+
+    /// The month as the reports read it, with this ingest applied.
+    func records() -> any MonthRecords
+}
+
+/// One month as the reports read it.
+protocol MonthRecords {
+    var month: YearMonth { get }
+
+    /// The month's latest ingest, or nil when it was never ingested.
+    func latestIngest() throws -> IngestRecord?
+
+    /// The number of demands of `other`, or nil when that month was never ingested.
+    func total(of other: YearMonth) throws -> Int?
+
+    /// Calls `body` with each demand of the list in 受理日期 order (then 编号).
+    func forEachDemand(_ list: DemandList, _ body: (ReportDemand) throws -> Void) throws
+
+    /// The number of demands in a list.
+    func count(_ list: DemandList) throws -> Int
+
+    /// 数据问题 of an ingest, in input order.
+    func problems(ingestID: Int) throws -> [DataProblem]
+
+    /// 更正说明 of an ingest.
+    func corrections(ingestID: Int) throws -> [Correction]
+
+    /// Earlier months' demands that this month's input reported resolved (往月诉求本月办结).
+    func lateResolved() throws -> [LateResolved]
+}

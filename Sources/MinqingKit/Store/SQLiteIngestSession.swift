@@ -1,0 +1,221 @@
+import GRDB
+
+/// A month's ingest in the SQLite database, inside the store's write transaction.
+///
+/// Beginning it records the ingest, sets the month's previous demands aside in a temporary table (for
+/// the corrections) and deletes them; the new rows are then inserted directly, and the primary key
+/// finds, at insert time, a 编号 that is already stored.
+final class SQLiteIngestSession: MonthIngestSession {
+    let db: Database
+    let month: YearMonth
+    let ingestID: Int
+    let isRerun: Bool
+    private let insertStatement: RawStatement
+    private let binding: RowBinding
+    /// Statements prepared on first use and reused, by their SQL.
+    private var prepared: [String: RawStatement] = [:]
+
+    init(db: Database, start: IngestStart) throws {
+        self.db = db
+        self.month = start.month
+        let m = month.description
+        isRerun = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM ingest WHERE month = ?)", arguments: [m]) ?? false
+        try db.execute(
+            sql: """
+                INSERT INTO ingest (month, command, started_at, finished_at, accepted, rejected, notices, added,
+                    changed, removed, late_updates, config_digest, seeds_digest)
+                VALUES (?, ?, ?, '', 0, 0, 0, 0, 0, 0, 0, ?, ?)
+                """,
+            arguments: [m, start.command, start.startedAt, start.configDigest, start.seedsDigest])
+        ingestID = Int(db.lastInsertedRowID)
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.previous")
+        try db.execute(sql: "CREATE TEMP TABLE previous AS SELECT * FROM demand WHERE month = ?", arguments: [m])
+        try db.execute(sql: "CREATE UNIQUE INDEX temp.previous_id ON previous(id)")
+        try db.execute(sql: "DELETE FROM demand WHERE month = ?", arguments: [m])
+        try db.execute(sql: "DELETE FROM late_update WHERE month = ?", arguments: [m])
+        insertStatement = try RawStatement(db, DemandColumns.table.insertSQL(into: "demand"))
+        binding = RowBinding(insertStatement)
+    }
+
+    func forEachEarlierDemand(since: Day, _ body: (RepeatHistoryEntry) -> Void) throws {
+        let history = try RawStatement(
+            db,
+            """
+            SELECT repeat_key, received_day, received_secs, id FROM demand
+            WHERE month >= ?1 AND month < ?2 AND received_day >= ?3 AND repeat_key <> ''
+            ORDER BY rowid
+            """)
+        try history.bind(1, since.yearMonth.description)
+        try history.bind(2, month.description)
+        try history.bind(3, since.dayNumber)
+        while try history.step() {
+            body(RepeatHistoryEntry(
+                key: history.text(0), day: Int32(history.int(1)), seconds: Int32(history.int(2)), id: history.text(3)))
+        }
+    }
+
+    func insert(_ demand: StoredDemand) throws -> StoredRow? {
+        try DemandColumns.table.bind(demand, binding)
+        guard try insertStatement.runUnlessDuplicate() else { return nil }
+        return StoredRow(position: db.lastInsertedRowID)
+    }
+
+    func owner(of id: String) throws -> (month: String, received: String)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT month, received FROM demand WHERE id = ?", arguments: [id])
+        else { return nil }
+        return (row["month"], row["received"])
+    }
+
+    func handling(of id: String) throws -> HandlingState? {
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT status, resolved, satisfaction FROM demand WHERE id = ?", arguments: [id])
+        else { return nil }
+        let status: String = row["status"], satisfaction: String = row["satisfaction"]
+        guard let typedStatus = DemandStatus.stored(status) else {
+            throw StoredValueError(demandID: id, column: "办理状态", value: status, reason: "应为 已办结、办理中 或 未办理")
+        }
+        guard let typedSatisfaction = Satisfaction.stored(satisfaction) else {
+            throw StoredValueError(demandID: id, column: "满意度", value: satisfaction, reason: "应为五级评价或 未评价")
+        }
+        return HandlingState(status: typedStatus, resolved: row["resolved"], satisfaction: typedSatisfaction)
+    }
+
+    func recordLateUpdate(id: String, to new: HandlingState, from old: HandlingState) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO late_update (demand_id, month, ingest_id, status, resolved, satisfaction,
+                    previous_status, previous_resolved, previous_satisfaction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, month.description, ingestID, new.status.rawValue, new.resolved, new.satisfaction.rawValue,
+                old.status.rawValue, old.resolved, old.satisfaction.rawValue,
+            ])
+    }
+
+    func grade(of row: StoredRow) throws -> (Grade, GradeBasis) {
+        let get = try statement("SELECT grade, grade_basis, id FROM demand WHERE rowid = ?1")
+        try get.bind(1, Int(row.position))
+        guard try get.step() else {
+            throw StoredValueError(demandID: "", column: "等级", value: "", reason: "本次写入的诉求（第 \(row.position) 行）找不到了")
+        }
+        let (text, basis, id) = (get.text(0), get.text(1), get.text(2))
+        try get.reset()
+        guard let grade = Grade.stored(text) else {
+            throw StoredValueError(demandID: id, column: "等级", value: text, reason: "应为 A 或 B")
+        }
+        return (grade, GradeBasis(stored: basis))
+    }
+
+    func setGrade(of row: StoredRow, to grade: Grade, basis: GradeBasis) throws {
+        let set = try statement("UPDATE demand SET grade = ?1, grade_basis = ?2 WHERE rowid = ?3")
+        try set.bind(1, grade.rawValue)
+        try set.bind(2, basis.text)
+        try set.bind(3, Int(row.position))
+        try set.run()
+    }
+
+    func recordCorrections() throws -> (added: Int, changed: Int, removed: Int) {
+        let m = month.description
+        var seq = 0
+        let record = try RawStatement(
+            db,
+            "INSERT INTO correction (ingest_id, seq, demand_id, kind, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        func note(_ id: String, _ kind: CorrectionKind, _ field: String = "", _ old: String = "", _ new: String = "") throws {
+            try record.run([.int(ingestID), .int(seq), .text(id), .text(kind.rawValue), .text(field), .text(old), .text(new)])
+            seq += 1
+        }
+        let addedIDs = try String.fetchAll(
+            db,
+            sql: """
+                SELECT n.id FROM demand n WHERE n.month = ?
+                AND NOT EXISTS (SELECT 1 FROM previous p WHERE p.id = n.id) ORDER BY n.rowid
+                """, arguments: [m])
+        for id in addedIDs { try note(id, .added) }
+
+        let compared = DemandColumns.table.compared
+        let differs = compared.map { "n.\($0.column) IS NOT p.\($0.column)" }.joined(separator: " OR ")
+        let columns = compared.map { "n.\($0.column), p.\($0.column)" }.joined(separator: ", ")
+        let changedRows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT n.id, \(columns) FROM demand n JOIN previous p ON p.id = n.id
+                WHERE n.month = ? AND (\(differs)) ORDER BY n.rowid
+                """, arguments: [m])
+        for row in changedRows {
+            let id: String = row[0]
+            for (k, field) in compared.enumerated() {
+                let new = (row[1 + 2 * k] as DatabaseValue).displayText
+                let old = (row[2 + 2 * k] as DatabaseValue).displayText
+                if new != old { try note(id, .changed, field.header, old, new) }
+            }
+        }
+
+        let removedIDs = try String.fetchAll(
+            db,
+            sql: """
+                SELECT p.id FROM previous p
+                WHERE NOT EXISTS (SELECT 1 FROM demand n WHERE n.id = p.id AND n.month = ?)
+                ORDER BY p.received_day, p.received_secs, p.id
+                """, arguments: [m])
+        for id in removedIDs { try note(id, .removed) }
+        return (addedIDs.count, changedRows.count, removedIDs.count)
+    }
+
+    func demandCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM demand WHERE month = ?", arguments: [month.description]) ?? 0
+    }
+
+    func finish(files: [FileSummary], problems: [DataProblem], totals: IngestTotals) throws {
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.previous")
+        for (position, file) in files.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO ingest_file (ingest_id, position, name, path, sha256, encoding, rows, accepted, rejected)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    ingestID, position, file.name, file.path, file.sha256, file.encoding.rawValue, file.rows,
+                    file.accepted, file.rejected,
+                ])
+        }
+        let insertProblem = try RawStatement(
+            db, "INSERT INTO problem (ingest_id, seq, file, line, level, column_name, message, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        for (seq, problem) in problems.enumerated() {
+            try insertProblem.run([
+                .int(ingestID), .int(seq), .text(problem.file), .int(problem.line), .text(problem.level.rawValue),
+                .text(problem.column), .text(problem.message), .text(problem.raw),
+            ])
+        }
+        try db.execute(
+            sql: """
+                UPDATE ingest SET finished_at = ?, accepted = ?, rejected = ?, notices = ?, added = ?, changed = ?,
+                    removed = ?, late_updates = ? WHERE id = ?
+                """,
+            arguments: [
+                Clock.timestamp(), totals.accepted, totals.rejected, totals.notices, totals.added, totals.changed,
+                totals.removed, totals.lateUpdates, ingestID,
+            ])
+    }
+
+    func records() -> any MonthRecords { MonthReader(db: db, month: month) }
+
+    private func statement(_ sql: String) throws -> RawStatement {
+        if let statement = prepared[sql] { return statement }
+        let statement = try RawStatement(db, sql)
+        prepared[sql] = statement
+        return statement
+    }
+}
+
+extension DatabaseValue {
+    /// The value as text for corrections: integers and text as written, NULL as "".
+    var displayText: String {
+        switch storage {
+        case .null: return ""
+        case .int64(let n): return String(n)
+        case .double(let x): return String(x)
+        case .string(let s): return s
+        case .blob(let data): return String(decoding: data, as: UTF8.self)
+        }
+    }
+}
