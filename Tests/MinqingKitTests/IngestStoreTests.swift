@@ -161,6 +161,22 @@ struct IngestStoreTests {
         #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM demand") } == 0)
     }
 
+    /// A stored value minqing never writes (here 等级 C) is not read as some default: the report stops
+    /// with a sentence naming the demand, the column and the value, and writes nothing.
+    @Test(arguments: [("grade", "C", "等级"), ("status", "完成", "办理状态"), ("satisfaction", "还行", "满意度")])
+    func corruptStoredValueStopsTheReport(column: String, value: String, named: String) throws {
+        _ = try ingest("2026-09", [try file("sep.csv", ["S1,2026-09-01,来访,路面坑洼,办理中,,东门社区,,"])])
+        let store = try Store(path: directory + "/minqing.sqlite")
+        try store.write { db in try db.execute(sql: "UPDATE demand SET \(column) = ? WHERE id = 'S1'", arguments: [value]) }
+        do {
+            _ = try pipeline.report(month: try month("2026-09"), templatePath: nil)
+            Issue.record("a report was written from a corrupt value")
+        } catch let error as StoredValueError {
+            #expect(error.description.contains("诉求 S1 的「\(named)」值「\(value)」无法识别"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/reports/2026-09/民情月报-2026-09.xlsx"))
+    }
+
     @Test func newerSchemaIsRefused() throws {
         let path = directory + "/future.sqlite"
         let queue = try DatabaseQueue(path: path)

@@ -10,17 +10,6 @@ public enum TOMLValue: Equatable, Sendable {
     case boolean(Bool)
     /// An array `[…]` of values.
     case array([TOMLValue])
-
-    /// A Chinese name of the value's type, for error messages ("字符串", "整数", ...).
-    public var typeName: String {
-        switch self {
-        case .string: return "字符串"
-        case .integer: return "整数"
-        case .float: return "小数"
-        case .boolean: return "布尔值"
-        case .array: return "数组"
-        }
-    }
 }
 
 /// A parsed minqing.toml: its tables of keys and where each key was written.

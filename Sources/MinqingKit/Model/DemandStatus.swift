@@ -21,7 +21,4 @@ public enum DemandStatus: String, Sendable, CaseIterable, Codable {
         guard let status = DemandStatus.spellings[text] ?? DemandStatus.spellings[text.lowercased()] else { return nil }
         self = status
     }
-
-    /// True for 已办结.
-    public var isResolved: Bool { self == .resolved }
 }

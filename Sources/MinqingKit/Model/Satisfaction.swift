@@ -18,12 +18,4 @@ public enum Satisfaction: String, Sendable, CaseIterable, Codable {
         guard let value = Satisfaction(rawValue: text) else { return nil }
         self = value
     }
-
-    /// True when the petitioner gave an evaluation (anything but 未评价).
-    public var isEvaluated: Bool { self != .unrated }
-
-    /// True for 非常满意, 满意 and 基本满意, the levels counted as satisfied in 满意率.
-    public var countsAsSatisfied: Bool {
-        self == .verySatisfied || self == .satisfied || self == .basicallySatisfied
-    }
 }

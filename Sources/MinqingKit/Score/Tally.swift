@@ -21,8 +21,11 @@ public struct Tally: Sendable, Equatable {
     public var unresolved: Int { total - resolved }
     /// Demands with an evaluation (not 未评价).
     public var evaluated: Int { total - count(.unrated) }
-    /// Demands rated 非常满意, 满意 or 基本满意.
-    public var satisfied: Int { count(.verySatisfied) + count(.satisfied) + count(.basicallySatisfied) }
+    /// The levels 满意率 counts as satisfied (SPEC §4; 非常不满意 and 不满意 are not).
+    static let satisfiedLevels: [Satisfaction] = [.verySatisfied, .satisfied, .basicallySatisfied]
+
+    /// Demands rated at one of ``satisfiedLevels``.
+    public var satisfied: Int { Tally.satisfiedLevels.reduce(0) { $0 + count($1) } }
 
     /// The number of demands rated `level`.
     public func count(_ level: Satisfaction) -> Int {

@@ -13,20 +13,22 @@ struct StoredColumn<Record, Model>: Sendable {
     /// The SQL column name.
     let name: String
     let type: SQLType
-    /// The SPEC header of the input field the column keeps, when a re-run's change of it is reported
-    /// in 更正说明 (nil: not compared).
-    let correctionHeader: String?
+    /// The Chinese name messages and 更正说明 use (the SPEC header of the field it keeps), if any.
+    let header: String?
+    /// Whether a re-run reports changes of this column in 更正说明 (under ``header``).
+    let compared: Bool
     /// Binds exactly one value of `record` through `row`.
     let bind: @Sendable (Record, RowBinding) throws -> Void
     /// Takes the column's value from `row` into the read model (nil: not read back).
     let read: (@Sendable (RowCursor, inout Model) throws -> Void)?
 
-    init(_ name: String, _ type: SQLType, correction header: String? = nil,
+    init(_ name: String, _ type: SQLType, header: String? = nil, compared: Bool = false,
          bind: @escaping @Sendable (Record, RowBinding) throws -> Void,
          read: (@Sendable (RowCursor, inout Model) throws -> Void)? = nil) {
         self.name = name
         self.type = type
-        self.correctionHeader = header
+        self.header = header
+        self.compared = compared
         self.bind = bind
         self.read = read
     }
@@ -66,15 +68,21 @@ struct ColumnTable<Record, Model>: Sendable {
 
     /// The columns whose changes a re-run reports, with their SPEC headers.
     var compared: [(column: String, header: String)] {
-        columns.compactMap { column in column.correctionHeader.map { (column.name, $0) } }
+        columns.filter(\.compared).map { ($0.name, $0.header ?? $0.name) }
     }
 
     /// Binds `record` to an insert statement made from ``insertSQL(into:)`` through `row` (cleared
     /// first); every column must bind exactly one value.
     func bind(_ record: Record, _ row: RowBinding) throws {
         row.clear()
-        for column in columns { try column.bind(record, row) }
-        try row.finish(expected: columns.count)
+        for column in columns {
+            let before = row.count
+            try column.bind(record, row)
+            guard row.count == before + 1 else {
+                throw ColumnDeclarationError(column: column.name, values: Int(row.count - before))
+            }
+        }
+        try row.finish()
     }
 
     /// Reads the current row of a statement selecting ``selectList(alias:)`` (first) into `model`.
@@ -84,18 +92,27 @@ struct ColumnTable<Record, Model>: Sendable {
             do {
                 try column.read?(row, &model)
             } catch var error as StoredValueError {
-                error.column = column.name
+                error.column = column.header ?? column.name
                 throw error
             }
         }
     }
 }
 
-/// The values of one row of a bulk insert, bound to parameters 1, 2, … in the order they are given:
-/// texts through one reused buffer (``RowTexts``), integers directly.
+/// A column declaration that binds other than one value (a programming error, caught before anything
+/// is written).
+struct ColumnDeclarationError: Error, CustomStringConvertible {
+    let column: String
+    let values: Int
+    var description: String { "数据库列「\(column)」的声明写入了 \(values) 个值，应为 1 个。这是 minqing 的程序错误，数据库未被改动；请报告此问题。" }
+}
+
+/// The values of one row of a bulk insert, bound to parameters 1, 2, … in the order they are given
+/// (texts through one reused buffer, ``RowTexts``), when the row is complete.
 final class RowBinding {
     let statement: RawStatement
     private let texts = RowTexts()
+    private var integers: [(index: Int32, value: Int)] = []
     private(set) var count: Int32 = 0
 
     init(_ statement: RawStatement) {
@@ -104,6 +121,7 @@ final class RowBinding {
 
     func clear() {
         texts.clear()
+        integers.removeAll(keepingCapacity: true)
         count = 0
     }
 
@@ -116,14 +134,11 @@ final class RowBinding {
     func text(_ value: String) { texts.add(next(), value) }
     func day(_ value: Day, secondsOfDay: Int? = nil) { texts.add(next(), value, secondsOfDay: secondsOfDay) }
     func month(_ value: YearMonth) { texts.add(next(), value) }
-    func int(_ value: Int) throws { try statement.bind(next(), value) }
+    func int(_ value: Int) { integers.append((next(), value)) }
 
-    /// Binds the gathered texts; fails when the columns bound other than `expected` values.
-    func finish(expected: Int) throws {
-        guard count == Int32(expected) else {
-            throw StoredValueError(demandID: "", column: "", value: "",
-                                   reason: "写入时绑定了 \(count) 个值，表有 \(expected) 列（列的声明有误）")
-        }
+    /// Binds the row's values to the statement.
+    func finish() throws {
+        for (index, value) in integers { try statement.bind(index, value) }
         try statement.bind(texts)
     }
 }

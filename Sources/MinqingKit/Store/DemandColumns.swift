@@ -5,9 +5,9 @@ struct StoredDemand {
     let ingestID: Int
 }
 
-/// The `demand` table, one entry per column in table order: SQL name and type, the SPEC header when a
-/// re-run reports its changes, how a demand binds it and how ``ReportDemand`` reads it. The insert,
-/// the reports' select, the corrections' comparison and the schema check (StoreSchemaTests) all come
+/// The `demand` table, one entry per column in table order: SQL name and type, its SPEC header (and
+/// whether a re-run reports its changes), how a demand binds it and how ``ReportDemand`` reads it. The insert,
+/// the reports' select, the corrections' comparison and the schema check (ColumnTableTests) all come
 /// from this list. To add a column: one entry here, and a migration in ``Schema`` adding it.
 enum DemandColumns {
     typealias Column = StoredColumn<StoredDemand, ReportDemand>
@@ -16,46 +16,46 @@ enum DemandColumns {
         Column("id", .text, bind: { s, row in row.text(s.demand.input.id) },
                read: { row, d in d.id = row.text() }),
         Column("month", .text, bind: { s, row in row.month(s.demand.input.month) }),
-        Column("received", .text, correction: InputColumn.received.header,
+        Column("received", .text, header: InputColumn.received.header, compared: true,
                bind: { s, row in row.day(s.demand.input.received.day, secondsOfDay: s.demand.input.received.secondsOfDay) },
                read: { row, d in d.received = row.text() }),
-        Column("received_day", .integer, bind: { s, row in try row.int(s.demand.input.received.day.dayNumber) }),
-        Column("received_secs", .integer, bind: { s, row in try row.int(s.demand.input.received.secondsOfDay ?? 0) }),
-        Column("channel", .text, correction: InputColumn.channel.header,
+        Column("received_day", .integer, bind: { s, row in row.int(s.demand.input.received.day.dayNumber) }),
+        Column("received_secs", .integer, bind: { s, row in row.int(s.demand.input.received.secondsOfDay ?? 0) }),
+        Column("channel", .text, header: InputColumn.channel.header, compared: true,
                bind: { s, row in row.text(s.demand.input.channel) },
                read: { row, d in d.channel = row.sharedText() }),
-        Column("content", .text, correction: InputColumn.content.header,
+        Column("content", .text, header: InputColumn.content.header, compared: true,
                bind: { s, row in row.text(s.demand.input.content) },
                read: { row, d in d.content = row.text() }),
-        Column("status", .text, correction: InputColumn.status.header,
+        Column("status", .text, header: InputColumn.status.header, compared: true,
                bind: { s, row in row.text(s.demand.input.status.rawValue) },
                read: { row, d in d.status = try row.stored(DemandStatus.self) }),
-        Column("petitioner", .text, correction: InputColumn.petitioner.header,
+        Column("petitioner", .text, header: InputColumn.petitioner.header, compared: true,
                bind: { s, row in row.text(s.demand.input.petitioner) },
                read: { row, d in d.petitioner = row.text() }),
-        Column("phone", .text, correction: InputColumn.phone.header,
+        Column("phone", .text, header: InputColumn.phone.header, compared: true,
                bind: { s, row in row.text(s.demand.input.phone) },
                read: { row, d in d.phone = row.text() }),
-        Column("headcount", .integer, correction: InputColumn.headcount.header,
-               bind: { s, row in try row.int(s.demand.input.headcount) },
+        Column("headcount", .integer, header: InputColumn.headcount.header, compared: true,
+               bind: { s, row in row.int(s.demand.input.headcount) },
                read: { row, d in d.headcount = row.int() }),
-        Column("township_given", .text, correction: InputColumn.township.header,
+        Column("township_given", .text, header: InputColumn.township.header, compared: true,
                bind: { s, row in row.text(s.demand.input.township) }),
-        Column("village", .text, correction: InputColumn.village.header,
+        Column("village", .text, header: InputColumn.village.header, compared: true,
                bind: { s, row in row.text(s.demand.input.village) },
                read: { row, d in d.village = row.sharedText() }),
-        Column("domain_given", .text, correction: InputColumn.domain.header,
+        Column("domain_given", .text, header: InputColumn.domain.header, compared: true,
                bind: { s, row in row.text(s.demand.input.domain) }),
-        Column("grade_given", .text, correction: InputColumn.grade.header,
+        Column("grade_given", .text, header: InputColumn.grade.header, compared: true,
                bind: { s, row in row.text(s.demand.input.grade?.rawValue ?? "") }),
-        Column("department_given", .text, correction: InputColumn.department.header,
+        Column("department_given", .text, header: InputColumn.department.header, compared: true,
                bind: { s, row in row.text(s.demand.input.department) }),
-        Column("resolved", .text, correction: InputColumn.resolved.header,
+        Column("resolved", .text, header: InputColumn.resolved.header, compared: true,
                bind: { s, row in
                    if let resolved = s.demand.input.resolved { row.day(resolved) } else { row.text("") }
                },
                read: { row, d in d.resolved = row.sharedText() }),
-        Column("satisfaction", .text, correction: InputColumn.satisfaction.header,
+        Column("satisfaction", .text, header: InputColumn.satisfaction.header, compared: true,
                bind: { s, row in row.text(s.demand.input.satisfaction.rawValue) },
                read: { row, d in d.satisfaction = try row.stored(Satisfaction.self) }),
         Column("domain", .text, bind: { s, row in row.text(s.demand.classification.domain) },
@@ -70,7 +70,7 @@ enum DemandColumns {
                read: { row, d in d.primaryUnit = row.sharedText() }),
         Column("primary_type", .text, bind: { s, row in row.text(s.demand.classification.primaryUnitType) },
                read: { row, d in d.primaryUnitType = row.sharedText() }),
-        Column("grade", .text, bind: { s, row in row.text(s.demand.classification.grade.rawValue) },
+        Column("grade", .text, header: InputColumn.grade.header, bind: { s, row in row.text(s.demand.classification.grade.rawValue) },
                read: { row, d in d.grade = try row.stored(Grade.self) }),
         Column("grade_basis", .text, bind: { s, row in row.text(s.demand.classification.gradeBasis.text) },
                read: { row, d in d.gradeBasis = row.sharedText() }),
@@ -78,8 +78,8 @@ enum DemandColumns {
                read: { row, d in d.unitBasis = row.sharedText() }),
         Column("repeat_key", .text, bind: { s, row in row.text(s.repeatKey) }),
         Column("source_file", .text, bind: { s, row in row.text(s.demand.input.sourceFile) }),
-        Column("source_line", .integer, bind: { s, row in try row.int(s.demand.input.sourceLine) }),
-        Column("ingest_id", .integer, bind: { s, row in try row.int(s.ingestID) }),
+        Column("source_line", .integer, bind: { s, row in row.int(s.demand.input.sourceLine) }),
+        Column("ingest_id", .integer, bind: { s, row in row.int(s.ingestID) }),
     ])
 }
 

@@ -133,7 +133,7 @@ public struct WorkbookWriter {
 
         var summary = aggregator.summary(month: data.month)
         summary.previousMonthTotal = try reader.total(of: data.month.previous)
-        summary.sameMonthLastYearTotal = try reader.total(of: data.month.adding(months: -12))
+        summary.sameMonthLastYearTotal = try reader.total(of: data.month.sameMonthLastYear)
         var complete = data
         complete.summary = summary
         let sheets = SheetWriter(factory: factory, data: complete, placeholders: placeholders)
