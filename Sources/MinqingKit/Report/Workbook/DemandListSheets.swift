@@ -18,15 +18,16 @@ final class DemandListSheets {
     /// Bytes of XML gathered before they are handed over to be compressed.
     static let chunkSize = 1 << 18
 
-    /// Creates the sheets for `count` demands; their compressed rows are kept in `folder`.
-    init(factory: SheetFactory, name: String, columns: [DemandColumn], count: Int, rowsPerSheet: Int,
-         folder: String) throws {
+    /// Creates the sheets of the list `sheet` for `count` demands; their compressed rows are kept in
+    /// `folder`.
+    init(factory: SheetFactory, sheet: BulletinSheet, count: Int, rowsPerSheet: Int, folder: String) throws {
+        let columns = sheet.demandColumns
         self.columns = columns
         self.rowsPerSheet = rowsPerSheet
         let sheetCount = max(1, (count + rowsPerSheet - 1) / rowsPerSheet)
         let headers = columns.map(\.header), widths = columns.map(\.width)
         sheets = try (1...sheetCount).map {
-            try factory.makeSheet($0 == 1 ? name : "\(name)(\($0))", headers: headers, widths: widths)
+            try factory.makeSheet(Self.sheetName(sheet, part: $0), headers: headers, widths: widths)
         }
         parts = try sheets.map { try SplicedSheet(sheet: $0, lastColumn: columns.count - 1, folder: folder) }
         let text = try factory.book.styleIndex(factory.style.text)
@@ -34,6 +35,11 @@ final class DemandListSheets {
         styles = columns.map { $0.wrap ? wrapped : text }
         wrapIndexes = columns.indices.filter { columns[$0].wrap }
         xml = SheetXML(columns: columns.count, chunkCapacity: Self.chunkSize + (1 << 16))
+    }
+
+    /// The name of the list's `part`th sheet (from 1): the list's own name, then name(2), name(3)…
+    static func sheetName(_ sheet: BulletinSheet, part: Int) -> String {
+        part == 1 ? sheet.name : "\(sheet.name)(\(part))"
     }
 
     /// Appends one demand (already masked for the reports); hands full chunks of XML to `emit`.

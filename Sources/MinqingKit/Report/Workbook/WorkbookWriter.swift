@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes 民情月报-YYYY-MM.xlsx: the sheets and headers of SPEC §7, in that order, in one pass over the
-/// month's demands.
+/// Writes 民情月报-YYYY-MM.xlsx: the sheets and headers of SPEC §7, in that order (as ``BulletinSheet``
+/// declares them), in one pass over the month's demands.
 ///
 /// Every sheet has its header in row 1 (bold, frozen, repeated on printed pages), prints A4 landscape
 /// one page wide with the county, month and sheet name in the page header and page numbers in the
@@ -79,21 +79,11 @@ public struct WorkbookWriter {
             author: "minqing \(minqingVersion)", company: data.county, created: documentTime)
         let factory = SheetFactory(book: book, style: WorkbookStyle(book), county: data.county, month: data.month)
 
-        // The sheets in the SPEC's order; the summary sheets are filled after the pass.
-        let summaryNames = ["总览", "分类统计", "责任单位评分", "双联系责任表", "属地统计"]
-        let placeholders = try SummarySheets(factory: factory, names: summaryNames)
-        let outFolder = folder.isEmpty ? "." : folder
-        let lists = [
-            try DemandListSheets(
-                factory: factory, name: "A级诉求", columns: DemandSheetColumns.gradeA, count: data.gradeACount,
-                rowsPerSheet: rowsPerSheet, folder: outFolder),
-            try DemandListSheets(
-                factory: factory, name: "未办结诉求", columns: DemandSheetColumns.unresolved, count: data.unresolvedCount,
-                rowsPerSheet: rowsPerSheet, folder: outFolder),
-            try DemandListSheets(
-                factory: factory, name: "诉求明细", columns: DemandSheetColumns.detail, count: total,
-                rowsPerSheet: rowsPerSheet, folder: outFolder),
-        ]
+        // The sheets in the SPEC's order (``BulletinSheet``): the demand lists are filled during the pass,
+        // the summary and remark sheets after it.
+        let bulletinSheets = try BulletinSheets(
+            factory: factory, data: data, total: total, rowsPerSheet: rowsPerSheet, folder: folder.isEmpty ? "." : folder)
+        let lists = bulletinSheets.lists
         let strings = SharedStrings()
 
         // Reading the database, adding up and masking run on this thread; the masked demands go in
@@ -128,7 +118,7 @@ public struct WorkbookWriter {
         try writing.value.finish()
         let passSeconds = Double(DispatchTime.now().uptimeNanoseconds - passStart) / 1e9
         let assembleStart = DispatchTime.now().uptimeNanoseconds
-        let parts = lists.flatMap(\.parts)
+        let parts = lists.parts
         for part in parts { try part.finishRows() }
 
         var summary = aggregator.summary(month: data.month)
@@ -136,16 +126,9 @@ public struct WorkbookWriter {
         summary.sameMonthLastYearTotal = try reader.total(of: data.month.sameMonthLastYear)
         var complete = data
         complete.summary = summary
-        let sheets = SheetWriter(factory: factory, data: complete, placeholders: placeholders)
-        try sheets.overview()
-        try sheets.domainTable()
+        let sheets = SheetWriter(factory: factory, data: complete, sheets: bulletinSheets)
+        for sheet in BulletinSheet.allCases { try sheets.fill(sheet) }
         try sheets.overviewCharts()
-        try sheets.unitScores()
-        try sheets.liaisonTable()
-        try sheets.townshipTable()
-        try sheets.problems()
-        try sheets.corrections()
-        try sheets.lateResolved()
         try book.close()
         try WorkbookSplice.assemble(base: base, output: path, sheets: parts, sharedStrings: strings)
         let timings = Timings(
@@ -161,7 +144,7 @@ public struct WorkbookWriter {
 /// A级诉求 and 未办结诉求, as XML that is compressed as soon as a chunk is full. Used by one thread at a
 /// time (the second thread during the pass, then the caller after joining it).
 final class ListWriting {
-    let lists: [DemandListSheets]
+    let lists: DemandLists
     let strings: SharedStrings
     private var busyWatch = Stopwatch()
     private(set) var compressWatch = Stopwatch()
@@ -169,7 +152,7 @@ final class ListWriting {
     var xmlSeconds: Double { max(0, busyWatch.seconds - compressWatch.seconds) }
 
     /// Writes to `lists` (A级诉求, 未办结诉求, 诉求明细) with the shared-string table `strings`.
-    init(lists: [DemandListSheets], strings: SharedStrings) {
+    init(lists: DemandLists, strings: SharedStrings) {
         self.lists = lists
         self.strings = strings
     }
@@ -177,9 +160,9 @@ final class ListWriting {
     /// Adds one masked demand to the lists it belongs to.
     func append(_ demand: ReportDemand, gradeA: Bool, unresolved: Bool) throws {
         try busyWatch.time {
-            if gradeA { try lists[0].append(demand, strings: strings, emit: compress) }
-            if unresolved { try lists[1].append(demand, strings: strings, emit: compress) }
-            try lists[2].append(demand, strings: strings, emit: compress)
+            if gradeA { try lists.gradeA.append(demand, strings: strings, emit: compress) }
+            if unresolved { try lists.unresolved.append(demand, strings: strings, emit: compress) }
+            try lists.detail.append(demand, strings: strings, emit: compress)
         }
     }
 
@@ -189,23 +172,6 @@ final class ListWriting {
 
     /// Compresses the last chunks and sets each sheet's autofilter; the XML time excludes compressing.
     func finish() throws {
-        try busyWatch.time { for list in lists { try list.finish(compress) } }
-    }
-}
-
-/// The summary sheets, created (with headers added later) before the lists so they come first.
-struct SummarySheets {
-    private var sheets: [String: XlsxWorksheet] = [:]
-
-    init(factory: SheetFactory, names: [String]) throws {
-        for name in names { sheets[name] = try factory.book.addWorksheet(name) }
-    }
-
-    /// The sheet named `name`.
-    func sheet(_ name: String) throws -> XlsxWorksheet {
-        guard let sheet = sheets[name] else {
-            throw XlsxError(code: 0, context: "查找工作表「\(name)」", reason: "工作表没有预先创建")
-        }
-        return sheet
+        try busyWatch.time { for list in lists.all { try list.finish(compress) } }
     }
 }
