@@ -48,10 +48,4 @@ public struct ScoringRules: Sendable, Equatable {
 
     /// Weights with the defaults.
     public init() {}
-
-    /// A unit's score: resolved × points − unresolved × penalty, rounded to two decimals.
-    public func score(resolved: Int, unresolved: Int) -> Double {
-        let raw = Double(resolved) * resolvedPoints - Double(unresolved) * unresolvedPenalty
-        return (raw * 100).rounded(.toNearestOrAwayFromZero) / 100
-    }
 }
