@@ -230,10 +230,10 @@ extension Pipeline {
 enum Digests {
     static func of(configPath: String, seedsFolder: String) throws -> (config: String, seeds: String) {
         let config = (try? FileDigest.sha256(path: configPath)) ?? "defaults"
-        var hasher = SHA256()
+        let hasher = try SHA256()
         for name in ["places.csv", "units.csv", "domains.csv", "channels.csv"] {
-            hasher.update(Array(((try? FileDigest.sha256(path: seedsFolder + "/" + name)) ?? "").utf8))
+            try hasher.update(Array(((try? FileDigest.sha256(path: seedsFolder + "/" + name)) ?? "").utf8))
         }
-        return (config, hasher.hexDigest())
+        return (config, try hasher.hexDigest())
     }
 }

@@ -90,9 +90,10 @@ final class WorkerThread<Result>: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits for the thread to finish.
+    /// Waits for the thread to finish (at once when it has: `join` may be called again).
     func join() throws -> Result {
         done.wait()
+        done.signal()
         guard let result else { throw BatchPipe<Int>.Cancelled() }
         return try result.get()
     }
