@@ -3,17 +3,6 @@ import Foundation
 import Logging
 import MinqingKit
 
-/// Exit statuses (SPEC §5).
-enum ExitStatus {
-    static let ok: Int32 = 0
-    /// Input refused, a row rejected under --strict, or a row `check` would reject.
-    static let refused: Int32 = 1
-    /// Usage or configuration error.
-    static let usage: Int32 = 2
-    /// Another run holds the workspace lock.
-    static let busy: Int32 = 75
-}
-
 /// Options every workspace command shares.
 struct WorkspaceOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: "数据库文件（默认 ./minqing.sqlite）。")

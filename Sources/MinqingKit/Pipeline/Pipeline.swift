@@ -3,19 +3,25 @@ import GRDB
 import Logging
 
 /// Under `--strict`, rows were rejected, so the run was refused and nothing was written.
-public struct StrictRejection: Error, CustomStringConvertible {
+public struct StrictRejection: MinqingError {
     public let rejected: Int
     public var description: String {
         "--strict：有 \(rejected) 行被拒收，本次运行未写入数据库和报告。请改正后重新运行，或去掉 --strict。"
     }
+
+    /// A row rejected under --strict refuses the run.
+    public var exitStatus: ExitStatus { .refused }
 }
 
 /// The month has never been ingested, so there is nothing to report.
-public struct NothingToReport: Error, CustomStringConvertible {
+public struct NothingToReport: MinqingError {
     public let month: YearMonth
     public var description: String {
         "数据库中没有 \(month) 的数据。请先运行 minqing run --month \(month) 输入文件.csv。"
     }
+
+    /// Asking for a month never ingested is a usage error.
+    public var exitStatus: ExitStatus { .usage }
 }
 
 /// What a report wrote.

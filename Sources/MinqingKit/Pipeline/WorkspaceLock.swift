@@ -1,12 +1,15 @@
 import Foundation
 
 /// Another run holds the workspace.
-public struct WorkspaceBusy: Error, CustomStringConvertible {
+public struct WorkspaceBusy: MinqingError {
     public let path: String
     public let pid: String
     public var description: String {
         "另一个 minqing 进程（pid \(pid.isEmpty ? "未知" : pid)）正在使用这个工作区（锁文件 \(path)）。请等它结束后再运行。"
     }
+
+    /// Another run holds the workspace.
+    public var exitStatus: ExitStatus { .busy }
 }
 
 /// An exclusive lock on the workspace (an flock on `<database>.lock`), held until released or the

@@ -1,7 +1,7 @@
 import CCrypto
 
 /// A failure of OpenSSL's libcrypto while computing a digest, with what we were doing.
-struct DigestError: Error, CustomStringConvertible {
+struct DigestError: MinqingError {
     /// What we were doing, e.g. "计算 SHA-256 摘要时读入数据".
     let context: String
     /// Why it failed: the call and libcrypto's own (English) words.
@@ -11,6 +11,9 @@ struct DigestError: Error, CustomStringConvertible {
     var description: String {
         "\(context)失败：\(reason)。可能是内存不足或 OpenSSL（libcrypto）安装有问题；请重试，仍然失败时把这条信息告诉维护人员。"
     }
+
+    /// A digest that cannot be computed refuses the run.
+    var exitStatus: ExitStatus { .refused }
 
     /// The error of a failed libcrypto `call`, with the first entry of OpenSSL's error queue (the
     /// queue is then cleared, so a later failure is not blamed on this one).
