@@ -45,8 +45,13 @@ struct MonthOption: ParsableArguments {
     /// The month asked for, or the previous calendar month.
     func resolve() throws -> YearMonth {
         guard let month else { return YearMonth.containing(Date()).previous }
-        guard let parsed = YearMonth(parsing: month) else {
-            throw ValidationError("月份「\(month)」无效，应写成 YYYY-MM，例如 2026-10。")
+        return try Self.parse(month)
+    }
+
+    /// A month written YYYY-MM.
+    static func parse(_ text: String) throws -> YearMonth {
+        guard let parsed = YearMonth(parsing: text) else {
+            throw ValidationError("月份「\(text)」无效，应写成 YYYY-MM，例如 2026-10。")
         }
         return parsed
     }
@@ -86,11 +91,19 @@ extension WorkspaceOptions {
     /// Runs `body` with the pipeline while holding the workspace lock; failures are logged and mapped
     /// to the SPEC's exit statuses.
     func locked(_ body: (Pipeline) throws -> Void) throws {
+        try withPipeline { pipeline in
+            let lock = try WorkspaceLock(databasePath: workspace.database)
+            defer { withExtendedLifetime(lock) {} }
+            try body(pipeline)
+        }
+    }
+
+    /// Runs `body` with the pipeline (which takes any lock it needs itself, as `history` does);
+    /// failures are logged and mapped to the SPEC's exit statuses.
+    func withPipeline(_ body: (Pipeline) throws -> Void) throws {
         let logger = try makeLogger()
         let pipeline = Pipeline(workspace: workspace, logger: logger)
         do {
-            let lock = try WorkspaceLock(databasePath: workspace.database)
-            defer { withExtendedLifetime(lock) {} }
             try body(pipeline)
         } catch {
             throw Failure.exitCode(for: error, logger: logger)

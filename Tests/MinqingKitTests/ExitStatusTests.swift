@@ -12,6 +12,7 @@ struct ExitStatusTests {
         (TemplateError(path: "bulletin.md.mustache", message: "模板语法有误。"), .usage),
         (NothingToReport(month: YearMonth(uncheckedYear: 2026, month: 10)), .usage),
         (WorkspaceExists(paths: ["ws/minqing.toml"]), .usage),
+        (NoDatabase(path: "./minqing.sqlite"), .usage),
         (WorkspaceBusy(path: "minqing.sqlite.lock", pid: "4242"), .busy),
         (StoreError(path: "minqing.sqlite", message: "磁盘已满。"), .refused),
         (TOMLError(line: 1, column: 5, message: "缺少等号。"), .refused),

@@ -37,6 +37,20 @@ public final class WorkspaceLock {
         _ = pwrite(fd, text, text.count, 0)
     }
 
+    /// Takes the lock for a command that only reads (`history`), without waiting: throws
+    /// ``WorkspaceBusy`` when another process holds it, and returns nil when the lock file cannot be
+    /// made (a read-only folder, where no run can take the lock either), so that the database is read
+    /// without it.
+    static func forReading(databasePath: String) throws -> WorkspaceLock? {
+        do {
+            return try WorkspaceLock(databasePath: databasePath)
+        } catch let busy as WorkspaceBusy {
+            throw busy
+        } catch {
+            return nil
+        }
+    }
+
     deinit {
         flock(fd, LOCK_UN)
         close(fd)
