@@ -20,14 +20,22 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(help: "日志级别：trace、debug、info、notice、warning、error、critical（也可用环境变量 MINQING_LOG_LEVEL）。")
     var logLevel: String?
 
+    /// The settings from the environment, read once: the only place minqing reads it.
+    static let settings = RuntimeSettings(environment: ProcessInfo.processInfo.environment)
+
     var workspace: Workspace {
         Workspace(database: database, seeds: seeds, config: config, output: out)
     }
 
-    /// A logger on stderr at the chosen level.
+    /// The pipeline over this workspace, with the environment's settings.
+    func makePipeline(logger: Logger) -> Pipeline {
+        Pipeline(workspace: workspace, logger: logger, settings: Self.settings)
+    }
+
+    /// A logger on stderr at the chosen level: `--log-level`, else `MINQING_LOG_LEVEL`, else info.
     func makeLogger() throws -> Logger {
-        let text = logLevel ?? ProcessInfo.processInfo.environment["MINQING_LOG_LEVEL"] ?? "info"
-        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+        let text = logLevel ?? Self.settings.logLevelName ?? "info"
+        guard let level = RuntimeSettings.logLevel(named: text) else {
             throw ValidationError("未知的日志级别「\(text)」，应为 trace、debug、info、notice、warning、error 或 critical。")
         }
         LoggingBootstrap.once()
@@ -102,7 +110,7 @@ extension WorkspaceOptions {
     /// failures are logged and mapped to the SPEC's exit statuses.
     func withPipeline(_ body: (Pipeline) throws -> Void) throws {
         let logger = try makeLogger()
-        let pipeline = Pipeline(workspace: workspace, logger: logger)
+        let pipeline = makePipeline(logger: logger)
         do {
             try body(pipeline)
         } catch {

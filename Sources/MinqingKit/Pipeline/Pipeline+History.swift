@@ -23,7 +23,7 @@ extension Pipeline {
         guard FileManager.default.fileExists(atPath: database) else { throw NoDatabase(path: database) }
         let lock = try WorkspaceLock.forReading(databasePath: database)
         return try withExtendedLifetime(lock) {
-            try Store(path: database).history(month: month)
+            try openStore().history(month: month)
         }
     }
 }

@@ -38,11 +38,22 @@ public struct Pipeline {
     public let logger: Logger
     /// Progress on a terminal (nothing under cron).
     public let progress: ProgressDisplay
+    /// The settings from the environment (SQLite's page cache).
+    public let settings: RuntimeSettings
 
-    public init(workspace: Workspace, logger: Logger, progress: ProgressDisplay = ProgressDisplay()) {
+    public init(
+        workspace: Workspace, logger: Logger, progress: ProgressDisplay = ProgressDisplay(),
+        settings: RuntimeSettings = RuntimeSettings()
+    ) {
         self.workspace = workspace
         self.logger = logger
         self.progress = progress
+        self.settings = settings
+    }
+
+    /// Opens the workspace's database (creating and migrating it as needed).
+    func openStore() throws -> Store {
+        try Store(path: workspace.database, cacheMegabytes: settings.sqliteCacheMegabytes)
     }
 
     /// Loads the config (built-in defaults when the default file is absent).
@@ -73,7 +84,7 @@ public struct Pipeline {
     ) throws -> IngestOutcome {
         let config = try loadConfig()
         let reference = try loadReference()
-        let store = try Store(path: workspace.database)
+        let store = try openStore()
         return try store.write { db in
             try ingest(
                 db: db, month: month, inputs: inputs, encoding: encoding, strict: strict, command: command,
@@ -95,7 +106,7 @@ public struct Pipeline {
         var prepared: PreparedReports?
         let outcome: IngestOutcome
         do {
-            let store = try Store(path: workspace.database)
+            let store = try openStore()
             outcome = try store.write { db -> IngestOutcome in
                 let outcome = try ingest(
                     db: db, month: month, inputs: inputs, encoding: encoding, strict: strict, command: "run",
@@ -158,7 +169,7 @@ public struct Pipeline {
         let config = try loadConfig()
         let reference = try loadReference()
         let markdown = try loadTemplate(templatePath ?? config.template)
-        let store = try Store(path: workspace.database)
+        let store = try openStore()
         let prepared = try store.read { db in
             try prepareReports(db: db, month: month, config: config, reference: reference, markdown: markdown)
         }
