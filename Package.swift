@@ -26,6 +26,11 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
             name: "CIsal",
             pkgConfig: "libisal",
             providers: [.apt(["libisal-dev"])]
@@ -38,6 +43,7 @@ let package = Package(
             name: "MinqingKit",
             dependencies: [
                 "CSQLiteSetup",
+                "CCrypto",
                 "CXlsxWriter",
                 "CIsal",
                 "CZlib",

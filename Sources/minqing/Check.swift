@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
         let logger = try workspace.makeLogger()
         let month = try month.resolve()
         let encoding = try input.resolveEncoding()
-        let pipeline = Pipeline(workspace: workspace.workspace, logger: logger)
+        let pipeline = workspace.makePipeline(logger: logger)
         do {
             let (files, problems) = try pipeline.check(month: month, inputs: input.inputs, encoding: encoding)
             for problem in problems {

@@ -10,43 +10,19 @@ struct History: ParsableCommand {
     @Option(help: "只列出这个月份（YYYY-MM）；默认列出所有月份。")
     var month: String?
 
-    @Option(name: .customLong("db"), help: "数据库文件（默认 ./minqing.sqlite）。")
-    var database = "./minqing.sqlite"
+    @OptionGroup var workspace: WorkspaceOptions
 
     func run() throws {
-        var only: YearMonth?
-        if let month {
-            guard let parsed = YearMonth(parsing: month) else {
-                throw ValidationError("月份「\(month)」无效，应写成 YYYY-MM，例如 2026-10。")
+        let only = try month.map(MonthOption.parse)
+        // A run holds the database for writing from start to commit: the pipeline says so (75, naming
+        // the run's pid) rather than wait on it.
+        try workspace.withPipeline { pipeline in
+            let entries = try pipeline.history(month: only)
+            if entries.isEmpty { print("没有\(month.map { " \($0) 的" } ?? "")导入记录。") }
+            for entry in entries {
+                print(HistoryText.line(entry))
+                for file in entry.files { print(HistoryText.fileLine(file)) }
             }
-            only = parsed
-        }
-        guard FileManager.default.fileExists(atPath: database) else {
-            FileHandle.standardError.write(Data("数据库 \(database) 不存在：还没有导入过任何月份。\n".utf8))
-            throw ExitCode(ExitStatus.usage)
-        }
-        // A run holds the database for writing from start to commit: say so rather than wait on it.
-        // (When the lock file cannot be made, e.g. a read-only folder, read without it.)
-        let lock: WorkspaceLock?
-        do {
-            lock = try WorkspaceLock(databasePath: database)
-        } catch let busy as WorkspaceBusy {
-            FileHandle.standardError.write(Data("\(busy.description)\n".utf8))
-            throw ExitCode(ExitStatus.busy)
-        } catch {
-            lock = nil
-        }
-        let entries: [IngestHistoryEntry]
-        do {
-            entries = try withExtendedLifetime(lock) { try Store(path: database).history(month: only) }
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(ExitStatus.refused)
-        }
-        if entries.isEmpty { print("没有\(month.map { " \($0) 的" } ?? "")导入记录。") }
-        for entry in entries {
-            print(HistoryText.line(entry))
-            for file in entry.files { print(HistoryText.fileLine(file)) }
         }
     }
 }

@@ -14,12 +14,9 @@ struct Init: ParsableCommand {
         do {
             let written = try WorkspaceInitializer.create(at: directory)
             print("已新建工作区 \(directory)：" + written.map { ($0 as NSString).lastPathComponent }.joined(separator: "、"))
-        } catch let error as WorkspaceExists {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(ExitStatus.usage)
         } catch {
             FileHandle.standardError.write(Data(("\(error)\n").utf8))
-            throw ExitCode(ExitStatus.refused)
+            throw ExitCode(Failure.status(for: error))
         }
     }
 }

@@ -3,17 +3,6 @@ import Foundation
 import Logging
 import MinqingKit
 
-/// Exit statuses (SPEC §5).
-enum ExitStatus {
-    static let ok: Int32 = 0
-    /// Input refused, a row rejected under --strict, or a row `check` would reject.
-    static let refused: Int32 = 1
-    /// Usage or configuration error.
-    static let usage: Int32 = 2
-    /// Another run holds the workspace lock.
-    static let busy: Int32 = 75
-}
-
 /// Options every workspace command shares.
 struct WorkspaceOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: "数据库文件（默认 ./minqing.sqlite）。")
@@ -31,14 +20,22 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(help: "日志级别：trace、debug、info、notice、warning、error、critical（也可用环境变量 MINQING_LOG_LEVEL）。")
     var logLevel: String?
 
+    /// The settings from the environment, read once: the only place minqing reads it.
+    static let settings = RuntimeSettings(environment: ProcessInfo.processInfo.environment)
+
     var workspace: Workspace {
         Workspace(database: database, seeds: seeds, config: config, output: out)
     }
 
-    /// A logger on stderr at the chosen level.
+    /// The pipeline over this workspace, with the environment's settings.
+    func makePipeline(logger: Logger) -> Pipeline {
+        Pipeline(workspace: workspace, logger: logger, settings: Self.settings)
+    }
+
+    /// A logger on stderr at the chosen level: `--log-level`, else `MINQING_LOG_LEVEL`, else info.
     func makeLogger() throws -> Logger {
-        let text = logLevel ?? ProcessInfo.processInfo.environment["MINQING_LOG_LEVEL"] ?? "info"
-        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+        let text = logLevel ?? Self.settings.logLevelName ?? "info"
+        guard let level = RuntimeSettings.logLevel(named: text) else {
             throw ValidationError("未知的日志级别「\(text)」，应为 trace、debug、info、notice、warning、error 或 critical。")
         }
         LoggingBootstrap.once()
@@ -56,8 +53,13 @@ struct MonthOption: ParsableArguments {
     /// The month asked for, or the previous calendar month.
     func resolve() throws -> YearMonth {
         guard let month else { return YearMonth.containing(Date()).previous }
-        guard let parsed = YearMonth(parsing: month) else {
-            throw ValidationError("月份「\(month)」无效，应写成 YYYY-MM，例如 2026-10。")
+        return try Self.parse(month)
+    }
+
+    /// A month written YYYY-MM.
+    static func parse(_ text: String) throws -> YearMonth {
+        guard let parsed = YearMonth(parsing: text) else {
+            throw ValidationError("月份「\(text)」无效，应写成 YYYY-MM，例如 2026-10。")
         }
         return parsed
     }
@@ -97,11 +99,19 @@ extension WorkspaceOptions {
     /// Runs `body` with the pipeline while holding the workspace lock; failures are logged and mapped
     /// to the SPEC's exit statuses.
     func locked(_ body: (Pipeline) throws -> Void) throws {
-        let logger = try makeLogger()
-        let pipeline = Pipeline(workspace: workspace, logger: logger)
-        do {
+        try withPipeline { pipeline in
             let lock = try WorkspaceLock(databasePath: workspace.database)
             defer { withExtendedLifetime(lock) {} }
+            try body(pipeline)
+        }
+    }
+
+    /// Runs `body` with the pipeline (which takes any lock it needs itself, as `history` does);
+    /// failures are logged and mapped to the SPEC's exit statuses.
+    func withPipeline(_ body: (Pipeline) throws -> Void) throws {
+        let logger = try makeLogger()
+        let pipeline = makePipeline(logger: logger)
+        do {
             try body(pipeline)
         } catch {
             throw Failure.exitCode(for: error, logger: logger)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A problem in `minqing.toml`, named by file, line and key.
-public struct ConfigError: Error, CustomStringConvertible, Equatable {
+public struct ConfigError: MinqingError, Equatable {
     /// The config file's path.
     public let path: String
     /// The line, when known.
@@ -14,6 +14,9 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable {
         if let line { return "配置文件 \(name) 第 \(line) 行：\(message)" }
         return "配置文件 \(name)：\(message)"
     }
+
+    /// A config that cannot be read or holds a bad value is a configuration error.
+    public var exitStatus: ExitStatus { .usage }
 }
 
 /// Reads `minqing.toml` into a ``MinqingConfig``, refusing unknown keys, wrong types and bad values.

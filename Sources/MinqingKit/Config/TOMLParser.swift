@@ -46,7 +46,7 @@ public struct TOMLDocument: Sendable {
 }
 
 /// A parse error with its 1-based line and column (columns count characters).
-public struct TOMLError: Error, CustomStringConvertible, Equatable {
+public struct TOMLError: MinqingError, Equatable {
     /// The 1-based line.
     public let line: Int
     /// The 1-based column in characters (0 when the error concerns a whole line).
@@ -65,6 +65,9 @@ public struct TOMLError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         column > 0 ? "第 \(line) 行第 \(column) 列：\(message)" : "第 \(line) 行：\(message)"
     }
+
+    /// The config loader names the file and reports it as a ``ConfigError``; on its own, a refusal.
+    public var exitStatus: ExitStatus { .refused }
 }
 
 /// Parses the TOML subset minqing.toml uses.

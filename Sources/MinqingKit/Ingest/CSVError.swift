@@ -1,5 +1,5 @@
 /// Why a CSV file could not be read, with the file and (when known) the 1-based physical line.
-public struct CSVError: Error, CustomStringConvertible, Equatable {
+public struct CSVError: MinqingError, Equatable {
     /// The path of the file as given to the reader.
     public let path: String
     /// The 1-based physical line the problem is on; nil for problems with the whole file.
@@ -51,6 +51,9 @@ public struct CSVError: Error, CustomStringConvertible, Equatable {
         let place = line.map { "\(fileName) 第 \($0) 行：" } ?? "\(fileName)："
         return place + message
     }
+
+    /// A CSV file that cannot be read refuses the run.
+    public var exitStatus: ExitStatus { .refused }
 
     /// What is wrong and what to do, without the file and line (for callers that name them themselves).
     public var message: String {

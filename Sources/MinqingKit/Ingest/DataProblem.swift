@@ -35,11 +35,14 @@ public struct DataProblem: Sendable, Equatable {
 }
 
 /// A file that cannot be read as a whole: the run is refused and nothing is changed.
-public struct InputRefused: Error, CustomStringConvertible {
+public struct InputRefused: MinqingError {
     /// The input file.
     public let path: String
     /// What is wrong and what to do.
     public let message: String
 
     public var description: String { message }
+
+    /// An input that cannot be read refuses the run.
+    public var exitStatus: ExitStatus { .refused }
 }

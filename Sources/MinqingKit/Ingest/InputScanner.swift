@@ -88,8 +88,10 @@ public final class InputScanner {
         let fileIndex = Int32(fileNames.count)
         fileNames.append(name)
         // The file's sha256 (for 导入记录) is computed on a thread of its own while the rows are read:
-        // the other two threads of the ingest leave room for it.
+        // the other two threads of the ingest leave room for it. Every way out of this scan waits for
+        // it: a refused file ends the process soon after, and libcrypto must not be hashing then.
         let digestWorker = WorkerThread { try FileDigest.sha256(path: path) }
+        defer { _ = try? digestWorker.join() }
         func digest() throws -> String {
             do {
                 return try digestWorker.join()
@@ -104,11 +106,7 @@ public final class InputScanner {
                 throw InputRefused(path: path, message: "输入文件 \(name) 是空的（没有表头）。本次运行未做任何更改。")
             }
         } catch let error as CSVError {
-            _ = try? digestWorker.join()
             throw InputRefused(path: path, message: "\(error.description)本次运行未做任何更改。")
-        } catch {
-            _ = try? digestWorker.join()
-            throw error
         }
         let header = (0..<reader.fieldCount).map { reader.field($0) }
         let match = HeaderMatcher.match(header, columns: InputColumn.specs)
@@ -179,11 +177,7 @@ public final class InputScanner {
                 }
             }
         } catch let error as CSVError {
-            _ = try? digestWorker.join()
             throw InputRefused(path: path, message: "\(error.description)本次运行未做任何更改。")
-        } catch {
-            _ = try? digestWorker.join()
-            throw error
         }
         summary.sha256 = try digest()
         return summary

@@ -18,7 +18,7 @@ extension ProblemLevel: StoredValue {}
 
 /// A value read back from the database that is none of the values minqing writes: the database was
 /// changed by something else, and the reports refuse to guess.
-public struct StoredValueError: Error, CustomStringConvertible {
+public struct StoredValueError: MinqingError {
     /// 编号 of the demand whose row holds the value (blank when not a demand's row).
     public var demandID: String
     /// The column.
@@ -27,6 +27,9 @@ public struct StoredValueError: Error, CustomStringConvertible {
     public var value: String
     /// What it should have been.
     public var reason: String
+
+    /// A database that holds what minqing never writes refuses the report.
+    public var exitStatus: ExitStatus { .refused }
 
     public var description: String {
         let whose = demandID.isEmpty ? "" : "诉求 \(demandID) 的"

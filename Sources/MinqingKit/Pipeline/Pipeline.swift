@@ -2,19 +2,25 @@ import Foundation
 import Logging
 
 /// Under `--strict`, rows were rejected, so the run was refused and nothing was written.
-public struct StrictRejection: Error, CustomStringConvertible {
+public struct StrictRejection: MinqingError {
     public let rejected: Int
     public var description: String {
         "--strict：有 \(rejected) 行被拒收，本次运行未写入数据库和报告。请改正后重新运行，或去掉 --strict。"
     }
+
+    /// A row rejected under --strict refuses the run.
+    public var exitStatus: ExitStatus { .refused }
 }
 
 /// The month has never been ingested, so there is nothing to report.
-public struct NothingToReport: Error, CustomStringConvertible {
+public struct NothingToReport: MinqingError {
     public let month: YearMonth
     public var description: String {
         "数据库中没有 \(month) 的数据。请先运行 minqing run --month \(month) 输入文件.csv。"
     }
+
+    /// Asking for a month never ingested is a usage error.
+    public var exitStatus: ExitStatus { .usage }
 }
 
 /// What a report wrote.
@@ -31,11 +37,22 @@ public struct Pipeline {
     public let logger: Logger
     /// Progress on a terminal (nothing under cron).
     public let progress: ProgressDisplay
+    /// The settings from the environment (SQLite's page cache).
+    public let settings: RuntimeSettings
 
-    public init(workspace: Workspace, logger: Logger, progress: ProgressDisplay = ProgressDisplay()) {
+    public init(
+        workspace: Workspace, logger: Logger, progress: ProgressDisplay = ProgressDisplay(),
+        settings: RuntimeSettings = RuntimeSettings()
+    ) {
         self.workspace = workspace
         self.logger = logger
         self.progress = progress
+        self.settings = settings
+    }
+
+    /// Opens the workspace's database (creating and migrating it as needed).
+    func openStore() throws -> any DemandStore {
+        try Store(path: workspace.database, cacheMegabytes: settings.sqliteCacheMegabytes)
     }
 
     /// Loads the config (built-in defaults when the default file is absent).
@@ -106,11 +123,6 @@ public struct Pipeline {
         timer.mark("database close")
         guard let prepared else { throw NothingToReport(month: month) }
         return (outcome, prepared.outcome)
-    }
-
-    /// The workspace database.
-    func openStore() throws -> any DemandStore {
-        try Store(path: workspace.database)
     }
 
     /// How an ingest of `month` by `command` starts, for its history.
@@ -236,10 +248,10 @@ extension Pipeline {
 enum Digests {
     static func of(configPath: String, seedsFolder: String) throws -> (config: String, seeds: String) {
         let config = (try? FileDigest.sha256(path: configPath)) ?? "defaults"
-        var hasher = SHA256()
+        let hasher = try SHA256()
         for name in ["places.csv", "units.csv", "domains.csv", "channels.csv"] {
-            hasher.update(Array(((try? FileDigest.sha256(path: seedsFolder + "/" + name)) ?? "").utf8))
+            try hasher.update(Array(((try? FileDigest.sha256(path: seedsFolder + "/" + name)) ?? "").utf8))
         }
-        return (config, hasher.hexDigest())
+        return (config, try hasher.hexDigest())
     }
 }

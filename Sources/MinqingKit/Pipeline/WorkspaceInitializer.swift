@@ -1,11 +1,14 @@
 import Foundation
 
 /// `minqing init` would overwrite files.
-public struct WorkspaceExists: Error, CustomStringConvertible {
+public struct WorkspaceExists: MinqingError {
     public let paths: [String]
     public var description: String {
         "工作区中已有这些文件，未做任何更改：\(paths.joined(separator: "、"))。如要重新生成，请先移走它们。"
     }
+
+    /// `init` refusing to overwrite a workspace is a usage error.
+    public var exitStatus: ExitStatus { .usage }
 }
 
 /// Creates a workspace: a commented `minqing.toml`, the example county in `seeds/`, and the Markdown

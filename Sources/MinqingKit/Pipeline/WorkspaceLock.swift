@@ -1,12 +1,15 @@
 import Foundation
 
 /// Another run holds the workspace.
-public struct WorkspaceBusy: Error, CustomStringConvertible {
+public struct WorkspaceBusy: MinqingError {
     public let path: String
     public let pid: String
     public var description: String {
         "另一个 minqing 进程（pid \(pid.isEmpty ? "未知" : pid)）正在使用这个工作区（锁文件 \(path)）。请等它结束后再运行。"
     }
+
+    /// Another run holds the workspace.
+    public var exitStatus: ExitStatus { .busy }
 }
 
 /// An exclusive lock on the workspace (an flock on `<database>.lock`), held until released or the
@@ -32,6 +35,20 @@ public final class WorkspaceLock {
         let text = Array("\(getpid())\n".utf8)
         _ = ftruncate(fd, 0)
         _ = pwrite(fd, text, text.count, 0)
+    }
+
+    /// Takes the lock for a command that only reads (`history`), without waiting: throws
+    /// ``WorkspaceBusy`` when another process holds it, and returns nil when the lock file cannot be
+    /// made (a read-only folder, where no run can take the lock either), so that the database is read
+    /// without it.
+    static func forReading(databasePath: String) throws -> WorkspaceLock? {
+        do {
+            return try WorkspaceLock(databasePath: databasePath)
+        } catch let busy as WorkspaceBusy {
+            throw busy
+        } catch {
+            return nil
+        }
     }
 
     deinit {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A problem in the reference data (seeds) that stops the run.
-public struct ReferenceError: Error, CustomStringConvertible, Equatable {
+public struct ReferenceError: MinqingError, Equatable {
     /// The seeds file.
     public let path: String
     /// The line, when the problem is in one row.
@@ -14,4 +14,7 @@ public struct ReferenceError: Error, CustomStringConvertible, Equatable {
         if let line { return "基础数据 \(name) 第 \(line) 行：\(message)" }
         return "基础数据 \(name)：\(message)"
     }
+
+    /// Seeds that cannot be loaded are a configuration error.
+    public var exitStatus: ExitStatus { .usage }
 }

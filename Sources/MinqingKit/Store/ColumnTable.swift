@@ -101,9 +101,10 @@ struct ColumnTable<Record, Model>: Sendable {
 
 /// A column declaration that binds other than one value (a programming error, caught before anything
 /// is written).
-struct ColumnDeclarationError: Error, CustomStringConvertible {
+struct ColumnDeclarationError: MinqingError {
     let column: String
     let values: Int
+    var exitStatus: ExitStatus { .refused }
     var description: String { "数据库列「\(column)」的声明写入了 \(values) 个值，应为 1 个。这是 minqing 的程序错误，数据库未被改动；请报告此问题。" }
 }
 

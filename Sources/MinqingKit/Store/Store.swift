@@ -17,12 +17,14 @@ public final class Store: DemandStore {
     /// back, which makes the file exactly what it was. (WAL mode wrote a large month twice — into the
     /// WAL, then into the database — which cost about 4 s at a million demands; docs/PERFORMANCE.md.)
     /// A database created in WAL mode by an earlier version is switched on opening.
-    public init(path: String) throws {
+    ///
+    /// `cacheMegabytes` is SQLite's page cache (``RuntimeSettings/sqliteCacheMegabytes``).
+    public init(path: String, cacheMegabytes: Int = RuntimeSettings.defaultSQLiteCacheMegabytes) throws {
         self.path = path
         _ = Store.sqliteConfigured
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
-        let cacheKB = Store.cacheMegabytes * 1024
+        let cacheKB = cacheMegabytes * 1024
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_size = -\(cacheKB);")
         }
@@ -43,16 +45,6 @@ public final class Store: DemandStore {
         } catch {
             throw StoreError(path: path, message: "无法升级数据库结构（\(Store.describe(error))）。数据库未被改动。")
         }
-    }
-
-    /// SQLite's page cache in MB: 128, or `MINQING_SQLITE_CACHE_MB` (1–4096). A month larger than the
-    /// cache is written to the database file before the commit (its pages' originals saved in the
-    /// journal first); a smaller cache uses less memory and does the same work in more writes.
-    static var cacheMegabytes: Int {
-        guard let text = ProcessInfo.processInfo.environment["MINQING_SQLITE_CACHE_MB"], let value = Int(text),
-            (1...4096).contains(value)
-        else { return 128 }
-        return value
     }
 
     /// SQLite's process-wide options, set once before the first connection (see `minqing_sqlite_configure`).

@@ -5,7 +5,13 @@ import Foundation
 /// the producer by closing with an error, the consumer by cancelling.
 final class BatchPipe<Item>: @unchecked Sendable {
     /// The consumer stopped taking items.
-    struct Cancelled: Error {}
+    struct Cancelled: MinqingError {
+        var description: String { "内部错误：后台处理线程被中途停止，本次运行未完成。请重试，仍然失败时把这条信息告诉维护人员。" }
+
+        /// Never the error a command stops with (the pipe gives the producer's or consumer's own); a
+        /// refusal if it were.
+        var exitStatus: ExitStatus { .refused }
+    }
 
     private let condition = NSCondition()
     private var ready: [[Item]] = []
@@ -90,9 +96,10 @@ final class WorkerThread<Result>: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits for the thread to finish.
+    /// Waits for the thread to finish (at once when it has: `join` may be called again).
     func join() throws -> Result {
         done.wait()
+        done.signal()
         guard let result else { throw BatchPipe<Int>.Cancelled() }
         return try result.get()
     }

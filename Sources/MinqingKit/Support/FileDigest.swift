@@ -8,10 +8,10 @@ public enum FileDigest {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }
         defer { try? handle.close() }
-        var hasher = SHA256()
+        let hasher = try SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { hasher.update($0) }
+            try chunk.withUnsafeBytes { try hasher.update($0) }
         }
-        return hasher.hexDigest()
+        return try hasher.hexDigest()
     }
 }

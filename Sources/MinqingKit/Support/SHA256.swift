@@ -1,102 +1,75 @@
-/// A plain SHA-256 (FIPS 180-4), enough for fingerprinting input files without a crypto dependency.
-public struct SHA256 {
-    private var state: [UInt32] = [
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
-    private var buffer: [UInt8] = []
-    private var length: UInt64 = 0
+import CCrypto
 
-    private static let k: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
+/// SHA-256 (FIPS 180-4) from OpenSSL's libcrypto, through its EVP digest API: the fingerprints of the
+/// input files, the config and the seeds in the ingest history.
+///
+/// Owns one `EVP_MD_CTX`, made in `init` and freed in `deinit`; a class, so the context is never
+/// copied and has one owner. Feed it with `update`, then ask `hexDigest()`: the digest is kept, so
+/// asking again gives the same text, and feeding more after it throws. Not thread-safe: use one
+/// hasher from one thread.
+final class SHA256 {
+    private let context: OpaquePointer
+    private var digest: String?
 
     /// A fresh hasher.
-    public init() {}
+    init() throws {
+        context = try Self.startedContext()
+    }
+
+    deinit {
+        EVP_MD_CTX_free(context)
+    }
 
     /// Feeds bytes.
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        length &+= UInt64(bytes.count)
-        var offset = 0
-        if !buffer.isEmpty {
-            let take = min(64 - buffer.count, bytes.count)
-            buffer.append(contentsOf: bytes[0..<take])
-            offset = take
-            if buffer.count == 64 {
-                let block = buffer
-                block.withUnsafeBytes { bytes in
-                    if let base = bytes.baseAddress { compress(base) }
-                }
-                buffer.removeAll(keepingCapacity: true)
-            }
+    func update(_ bytes: UnsafeRawBufferPointer) throws {
+        guard digest == nil else {
+            throw DigestError(context: "计算 SHA-256 摘要", reason: "摘要已经算出，不能再追加数据")
         }
-        while bytes.count - offset >= 64, let base = bytes.baseAddress {
-            compress(base + offset)
-            offset += 64
-        }
-        if offset < bytes.count { buffer.append(contentsOf: bytes[offset...]) }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        try cryptoCheck(EVP_DigestUpdate(context, base, bytes.count), "EVP_DigestUpdate", "计算 SHA-256 摘要时读入数据")
     }
 
     /// Feeds bytes from an array.
-    public mutating func update(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { update($0) }
+    func update(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try update($0) }
     }
 
     /// Finishes and returns the digest as lowercase hex.
-    public mutating func hexDigest() -> String {
-        let bitLength = length &* 8
-        var padding: [UInt8] = [0x80]
-        let padCount = (55 &- Int(length % 64) + 64) % 64
-        padding.append(contentsOf: repeatElement(0, count: padCount))
-        for shift in stride(from: 56, through: 0, by: -8) { padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        let savedLength = length
-        update(padding)
-        length = savedLength
-        let hex = Array("0123456789abcdef")
-        var out = ""
-        for word in state {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(hex[Int((word >> UInt32(shift)) & 0xf)]) }
+    func hexDigest() throws -> String {
+        if let digest { return digest }
+        var bytes = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        try cryptoCheck(EVP_DigestFinal_ex(context, &bytes, &length), "EVP_DigestFinal_ex", "计算 SHA-256 摘要时得出结果")
+        let hex = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(Int(length) * 2)
+        for byte in bytes.prefix(Int(length)) {
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0xf)])
         }
-        return out
+        let result = String(decoding: text, as: UTF8.self)
+        digest = result
+        return result
     }
 
-    /// One 64-byte block. The message schedule lives on the stack and the round constants are read
-    /// through a pointer: with a heap array per block this was a third slower than it is now.
-    private mutating func compress(_ block: UnsafeRawPointer) {
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            SHA256.k.withUnsafeBufferPointer { k in
-                for i in 0..<16 {
-                    w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
-                }
-                for i in 16..<64 {
-                    let x = w[i - 15], y = w[i - 2]
-                    let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
-                    let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
-                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                }
-                for i in 0..<64 {
-                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    h = g; g = f; f = e; e = d &+ t1
-                    d = c; c = b; b = a; a = t1 &+ t2
-                }
-            }
-        }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+    /// libcrypto, set up once before its first use, without the clean-up it would otherwise run at
+    /// exit: that clean-up frees its tables under any thread still hashing (seen as a crash when a
+    /// refused file ended the process while the file's digest thread was starting).
+    private static let library = Result<Void, Error> {
+        try cryptoCheck(OPENSSL_init_crypto(UInt64(OPENSSL_INIT_NO_ATEXIT), nil), "OPENSSL_init_crypto", "准备 OpenSSL")
     }
 
-    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    /// A new context set up for SHA-256; freed here when the set-up fails, so that it is never
+    /// without an owner.
+    private static func startedContext() throws -> OpaquePointer {
+        try library.get()
+        let context = try cryptoCheck(EVP_MD_CTX_new(), "EVP_MD_CTX_new", "准备计算 SHA-256 摘要")
+        do {
+            try cryptoCheck(EVP_DigestInit_ex(context, EVP_sha256(), nil), "EVP_DigestInit_ex", "准备计算 SHA-256 摘要")
+        } catch {
+            EVP_MD_CTX_free(context)
+            throw error
+        }
+        return context
+    }
 }
