@@ -1,9 +1,9 @@
 /// Classifies demands per SPEC §3: domain by keywords, responsible units, and grade by the row's own
 /// facts (headcount, A keywords). Repeat demands (重复诉求) need the month and its history: they are
 /// marked while the month is stored (``RepeatTracker``, whose answers are those of ``RepeatDetector``).
-public struct Classifier: Sendable {
+struct Classifier: Sendable {
     /// The primary unit of a demand whose township cannot be found.
-    public static let unknownTownship = "属地不明"
+    static let unknownTownship = "属地不明"
 
     let reference: ReferenceData
     let rules: GradingRules
@@ -15,7 +15,7 @@ public struct Classifier: Sendable {
     let gradeRule: RowGradeRule
 
     /// Prepares the keyword automaton for the seeds' domains and the config's A keywords.
-    public init(reference: ReferenceData, rules: GradingRules) {
+    init(reference: ReferenceData, rules: GradingRules) {
         self.reference = reference
         self.rules = rules
         var patterns: [String] = []
@@ -35,7 +35,7 @@ public struct Classifier: Sendable {
     }
 
     /// Classifies one demand; notices say what was kept although the seeds do not know it.
-    public func classify(_ input: DemandInput) -> (Classification, [Notice]) {
+    func classify(_ input: DemandInput) -> (Classification, [Notice]) {
         lookups.with { classify(input, $0) }
     }
 

@@ -2,9 +2,9 @@
 ///
 /// Every occurrence counts, overlapping ones too: in `停水停水` the keyword `停水` occurs twice, and a
 /// keyword `水` would also be reported twice.
-public struct KeywordMatcher: Sendable {
+struct KeywordMatcher: Sendable {
     /// The keywords, in the order given; a match reports a keyword's index in this array.
-    public let patterns: [String]
+    let patterns: [String]
     /// Dense transition table: `next[state * 256 + byte]`.
     private var next: [Int32]
     /// For each state, the range in `outputs` of the patterns that end there (including through suffixes).
@@ -12,7 +12,7 @@ public struct KeywordMatcher: Sendable {
     private var outputs: [Int32]
 
     /// Builds a matcher; empty patterns are ignored.
-    public init(patterns: [String]) {
+    init(patterns: [String]) {
         self.patterns = patterns
         var goto: [[UInt8: Int32]] = [[:]]
         var ends: [[Int32]] = [[]]
@@ -71,7 +71,7 @@ public struct KeywordMatcher: Sendable {
     }
 
     /// Calls `found` with the pattern index of each occurrence, in text order.
-    public func forEachMatch(in text: String, _ found: (Int) -> Void) {
+    func forEachMatch(in text: String, _ found: (Int) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             next.withUnsafeBufferPointer { table in
@@ -88,7 +88,7 @@ public struct KeywordMatcher: Sendable {
     }
 
     /// The number of occurrences of each pattern in `text`, indexed like ``patterns``.
-    public func counts(in text: String) -> [Int] {
+    func counts(in text: String) -> [Int] {
         var result = [Int](repeating: 0, count: patterns.count)
         forEachMatch(in: text) { result[$0] += 1 }
         return result

@@ -5,21 +5,21 @@
 /// input counts as earlier. History (demands of other months in the database) only ever counts as earlier
 /// when its date is earlier. ``find(month:history:windowDays:)`` is the rule over a whole month; the
 /// ingest applies it through ``RepeatTracker``, which gives the same answers while the rows are stored.
-public enum RepeatDetector {
+enum RepeatDetector {
     /// One demand as repeat detection sees it.
-    public struct Entry: Sendable, Equatable {
+    struct Entry: Sendable, Equatable {
         /// The person key from ``personKey(phone:petitioner:village:)``; never empty.
-        public var key: String
+        var key: String
         /// 受理日期 as a day number.
-        public var day: Int32
+        var day: Int32
         /// Seconds into the day, or 0 when no time was given.
-        public var seconds: Int32
+        var seconds: Int32
         /// The position in this month's input; −1 for history.
-        public var order: Int32
+        var order: Int32
         /// 编号, named in the 等级依据.
-        public var id: String
+        var id: String
 
-        public init(key: String, day: Int32, seconds: Int32, order: Int32, id: String) {
+        init(key: String, day: Int32, seconds: Int32, order: Int32, id: String) {
             self.key = key
             self.day = day
             self.seconds = seconds
@@ -29,16 +29,16 @@ public enum RepeatDetector {
     }
 
     /// A repeat found for the month entry at `order`.
-    public struct Hit: Sendable, Equatable {
+    struct Hit: Sendable, Equatable {
         /// 编号 of the earlier demand.
-        public var earlierID: String
+        var earlierID: String
         /// Days between the two demands.
-        public var days: Int
+        var days: Int
     }
 
     /// The person key: `T` + phone digits (a leading 86 country code dropped), else `N` + name + `|` +
     /// village, else empty (the demand cannot be matched).
-    public static func personKey(phone: String, petitioner: String, village: String) -> String {
+    static func personKey(phone: String, petitioner: String, village: String) -> String {
         var digits: [UInt8] = [0x54]  // "T"
         digits.reserveCapacity(phone.utf8.count + 1)
         for byte in phone.utf8 where byte >= 48 && byte <= 57 { digits.append(byte) }
@@ -50,7 +50,7 @@ public enum RepeatDetector {
 
     /// Finds, for each month entry (by its `order`), the nearest earlier demand of the same person within
     /// `windowDays` days. A window of 0 turns detection off.
-    public static func find(month: [Entry], history: [Entry], windowDays: Int) -> [Int32: Hit] {
+    static func find(month: [Entry], history: [Entry], windowDays: Int) -> [Int32: Hit] {
         guard windowDays > 0 else { return [:] }
         // Sorted as plain numbers: the key by its number in an interner (keys compare as bytes; only
         // which entries share a key matters, not the keys' order), then date, time and input order.

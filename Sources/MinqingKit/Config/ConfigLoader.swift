@@ -1,28 +1,28 @@
 import Foundation
 
 /// A problem in `minqing.toml`, named by file, line and key.
-public struct ConfigError: MinqingError, Equatable {
+struct ConfigError: MinqingError, Equatable {
     /// The config file's path.
-    public let path: String
+    let path: String
     /// The line, when known.
-    public let line: Int?
+    let line: Int?
     /// What is wrong, as a sentence.
-    public let message: String
+    let message: String
 
-    public var description: String {
+    var description: String {
         let name = (path as NSString).lastPathComponent
         if let line { return "配置文件 \(name) 第 \(line) 行：\(message)" }
         return "配置文件 \(name)：\(message)"
     }
 
     /// A config that cannot be read or holds a bad value is a configuration error.
-    public var exitStatus: ExitStatus { .usage }
+    var exitStatus: ExitStatus { .usage }
 }
 
 /// Reads `minqing.toml` into a ``MinqingConfig``, refusing unknown keys, wrong types and bad values.
-public enum ConfigLoader {
+enum ConfigLoader {
     /// Loads the config at `path`, or the built-in defaults when `path` does not exist and `required` is false.
-    public static func load(path: String, required: Bool) throws -> MinqingConfig {
+    static func load(path: String, required: Bool) throws -> MinqingConfig {
         guard FileManager.default.fileExists(atPath: path) else {
             if required { throw ConfigError(path: path, line: nil, message: "文件不存在。请检查 --config 指定的路径。") }
             return MinqingConfig()
@@ -37,7 +37,7 @@ public enum ConfigLoader {
     }
 
     /// Parses config text; `path` is used in messages only.
-    public static func parse(_ text: String, path: String) throws -> MinqingConfig {
+    static func parse(_ text: String, path: String) throws -> MinqingConfig {
         let document: TOMLDocument
         do {
             document = try TOMLParser.parse(text)

@@ -1,5 +1,5 @@
 /// The commented `minqing.toml` that `minqing init` writes: every setting with its default.
-public enum ConfigTemplate {
+enum ConfigTemplate {
     /// A TOML float: `1.0`, `0.3`.
     private static func number(_ value: Double) -> String {
         let text = Formatting.weight(value)
@@ -7,7 +7,7 @@ public enum ConfigTemplate {
     }
 
     /// The file's text (it parses to the built-in defaults, which a test checks).
-    public static var text: String {
+    static var text: String {
         let keywords = GradingRules.defaultAKeywords.map { "\"\($0)\"" }
         var lines: [String] = []
         var line = "a_keywords = ["

@@ -1,51 +1,51 @@
 import Foundation
 
 /// The workspace settings read from `minqing.toml`; every field has a built-in default.
-public struct MinqingConfig: Sendable, Equatable {
+struct MinqingConfig: Sendable, Equatable {
     /// The county's name, used in titles and page headers (县名).
-    public var county = "江岭县"
+    var county = "江岭县"
     /// Rows received more than this many months before the report month are rejected.
-    public var maxBackdateMonths = 24
+    var maxBackdateMonths = 24
     /// Mask 诉求人 and 联系电话 in every report.
-    public var maskPersonalInfo = true
+    var maskPersonalInfo = true
     /// A Markdown template to use instead of the built-in one (relative to the workspace), or nil.
-    public var template: String?
+    var template: String?
     /// The grading rules (SPEC §3).
-    public var grading = GradingRules()
+    var grading = GradingRules()
     /// The scoring weights (SPEC §4).
-    public var scoring = ScoringRules()
+    var scoring = ScoringRules()
 
     /// The built-in defaults.
-    public init() {}
+    init() {}
 }
 
 /// 等级 rules: when a demand is A (重要紧急).
-public struct GradingRules: Sendable, Equatable {
+struct GradingRules: Sendable, Equatable {
     /// 群体诉求: a demand made by at least this many people is A.
-    public var groupHeadcount = 5
+    var groupHeadcount = 5
     /// 重复诉求: an earlier demand from the same person within this many days makes a demand A.
-    public var repeatWindowDays = 90
+    var repeatWindowDays = 90
     /// Words in 诉求内容 that make a demand A.
-    public var aKeywords: [String] = GradingRules.defaultAKeywords
+    var aKeywords: [String] = GradingRules.defaultAKeywords
 
     /// The built-in A keywords: safety hazards, fire, collapse, dilapidated housing, unpaid wages, gas,
     /// electricity leaks, food poisoning, drowning, personal safety.
-    public static let defaultAKeywords = [
+    static let defaultAKeywords = [
         "安全隐患", "火灾", "着火", "失火", "坍塌", "倒塌", "垮塌", "危房", "欠薪", "拖欠工资", "讨薪",
         "燃气泄漏", "煤气泄漏", "漏气", "漏电", "触电", "食物中毒", "溺水", "人身安全", "生命危险",
     ]
 
     /// Rules with the defaults.
-    public init() {}
+    init() {}
 }
 
 /// 评分 weights: points per resolved demand and the penalty per unresolved one.
-public struct ScoringRules: Sendable, Equatable {
+struct ScoringRules: Sendable, Equatable {
     /// Points for each 已办结 demand (default +1.0).
-    public var resolvedPoints = 1.0
+    var resolvedPoints = 1.0
     /// Points taken away for each demand not 已办结 (default 0.3, so −0.3 each).
-    public var unresolvedPenalty = 0.3
+    var unresolvedPenalty = 0.3
 
     /// Weights with the defaults.
-    public init() {}
+    init() {}
 }

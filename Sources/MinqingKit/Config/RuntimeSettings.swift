@@ -6,7 +6,7 @@ public struct RuntimeSettings: Sendable, Equatable {
     /// SQLite's page cache in MB: 128, or `MINQING_SQLITE_CACHE_MB` (1–4096). A month larger than the
     /// cache is written to the database file before the commit (its pages' originals saved in the
     /// journal first); a smaller cache uses less memory and does the same work in more writes.
-    public var sqliteCacheMegabytes: Int
+    var sqliteCacheMegabytes: Int
     /// `MINQING_LOG_LEVEL` as given (nil when unset), used when `--log-level` is not; checked by
     /// ``logLevel(named:)`` where the logger is made, so that only the commands that log refuse a bad one.
     public var logLevelName: String?
@@ -14,7 +14,7 @@ public struct RuntimeSettings: Sendable, Equatable {
     /// The page cache without `MINQING_SQLITE_CACHE_MB`.
     public static let defaultSQLiteCacheMegabytes = 128
     /// The page cache sizes `MINQING_SQLITE_CACHE_MB` may ask for.
-    public static let sqliteCacheMegabytesRange = 1...4096
+    static let sqliteCacheMegabytesRange = 1...4096
 
     /// Settings given directly (the defaults: as with an empty environment).
     public init(sqliteCacheMegabytes: Int = defaultSQLiteCacheMegabytes, logLevelName: String? = nil) {

@@ -1,5 +1,5 @@
 /// A value in minqing.toml.
-public enum TOMLValue: Equatable, Sendable {
+enum TOMLValue: Equatable, Sendable {
     /// A basic `"…"` or literal `'…'` string.
     case string(String)
     /// An integer such as `24` or `-1_000`.
@@ -13,61 +13,61 @@ public enum TOMLValue: Equatable, Sendable {
 }
 
 /// A parsed minqing.toml: its tables of keys and where each key was written.
-public struct TOMLDocument: Sendable {
+struct TOMLDocument: Sendable {
     /// Tables by name; "" is the root table, `[a.b]` is stored under "a.b".
-    public var tables: [String: [String: TOMLValue]]
+    var tables: [String: [String: TOMLValue]]
     /// The line of each key as "table.key" (just "key" in the root table), for error messages about
     /// values; each table header's line is listed under the table's name too ("grading", "a.b").
-    public var keyLines: [String: Int]
+    var keyLines: [String: Int]
     /// The line of each table header by table name (the root table is not listed).
-    public var tableLines: [String: Int]
+    var tableLines: [String: Int]
 
     /// Creates a document; the root table always exists.
-    public init(tables: [String: [String: TOMLValue]] = ["": [:]], keyLines: [String: Int] = [:], tableLines: [String: Int] = [:]) {
+    init(tables: [String: [String: TOMLValue]] = ["": [:]], keyLines: [String: Int] = [:], tableLines: [String: Int] = [:]) {
         self.tables = tables
         self.keyLines = keyLines
         self.tableLines = tableLines
     }
 
     /// The value of `key` in `table` ("" = root), or nil.
-    public func value(_ key: String, in table: String = "") -> TOMLValue? {
+    func value(_ key: String, in table: String = "") -> TOMLValue? {
         tables[table]?[key]
     }
 
     /// The line `key` of `table` was written on, or nil.
-    public func line(of key: String, in table: String = "") -> Int? {
+    func line(of key: String, in table: String = "") -> Int? {
         keyLines[TOMLDocument.path(table: table, key: key)]
     }
 
     /// The keyLines key of `key` in `table`: "table.key", or "key" in the root table.
-    public static func path(table: String, key: String) -> String {
+    static func path(table: String, key: String) -> String {
         table.isEmpty ? key : table + "." + key
     }
 }
 
 /// A parse error with its 1-based line and column (columns count characters).
-public struct TOMLError: MinqingError, Equatable {
+struct TOMLError: MinqingError, Equatable {
     /// The 1-based line.
-    public let line: Int
+    let line: Int
     /// The 1-based column in characters (0 when the error concerns a whole line).
-    public let column: Int
+    let column: Int
     /// What is wrong, in Chinese.
-    public let message: String
+    let message: String
 
     /// Creates an error.
-    public init(line: Int, column: Int, message: String) {
+    init(line: Int, column: Int, message: String) {
         self.line = line
         self.column = column
         self.message = message
     }
 
     /// "第 3 行第 12 列：……" (or "第 3 行：……" when column is 0).
-    public var description: String {
+    var description: String {
         column > 0 ? "第 \(line) 行第 \(column) 列：\(message)" : "第 \(line) 行：\(message)"
     }
 
     /// The config loader names the file and reports it as a ``ConfigError``; on its own, a refusal.
-    public var exitStatus: ExitStatus { .refused }
+    var exitStatus: ExitStatus { .refused }
 }
 
 /// Parses the TOML subset minqing.toml uses.
@@ -83,9 +83,9 @@ public struct TOMLError: MinqingError, Equatable {
 /// arrays, bad values, a missing `=`, text after a value; and the TOML features minqing.toml does not
 /// support: inline tables `{…}`, arrays of tables `[[…]]`, dotted keys `a.b = 1`, dates and times,
 /// multi-line strings, hexadecimal/octal/binary integers, `inf` and `nan`.
-public enum TOMLParser {
+enum TOMLParser {
     /// Parses `text`; throws a `TOMLError` at the first problem.
-    public static func parse(_ text: String) throws -> TOMLDocument {
+    static func parse(_ text: String) throws -> TOMLDocument {
         var p = TOMLScanner(text)
         return try p.parseDocument()
     }

@@ -1,14 +1,14 @@
 /// Why a CSV file could not be read, with the file and (when known) the 1-based physical line.
-public struct CSVError: MinqingError, Equatable {
+struct CSVError: MinqingError, Equatable {
     /// The path of the file as given to the reader.
-    public let path: String
+    let path: String
     /// The 1-based physical line the problem is on; nil for problems with the whole file.
-    public let line: Int?
+    let line: Int?
     /// What went wrong.
-    public let kind: Kind
+    let kind: Kind
 
     /// The kinds of problems a CSV file can have.
-    public enum Kind: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
         /// The file does not exist.
         case fileNotFound
         /// The path names a folder, not a file.
@@ -32,14 +32,14 @@ public struct CSVError: MinqingError, Equatable {
     }
 
     /// Creates an error for `path`, optionally naming a line.
-    public init(path: String, line: Int? = nil, kind: Kind) {
+    init(path: String, line: Int? = nil, kind: Kind) {
         self.path = path
         self.line = line
         self.kind = kind
     }
 
     /// The last path component of `path`, used in messages.
-    public var fileName: String {
+    var fileName: String {
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
         guard let slash = trimmed.lastIndex(of: "/") else { return trimmed }
         let name = trimmed[trimmed.index(after: slash)...]
@@ -47,16 +47,16 @@ public struct CSVError: MinqingError, Equatable {
     }
 
     /// One Chinese sentence for a county clerk: the file, the line, what is wrong and what to do.
-    public var description: String {
+    var description: String {
         let place = line.map { "\(fileName) 第 \($0) 行：" } ?? "\(fileName)："
         return place + message
     }
 
     /// A CSV file that cannot be read refuses the run.
-    public var exitStatus: ExitStatus { .refused }
+    var exitStatus: ExitStatus { .refused }
 
     /// What is wrong and what to do, without the file and line (for callers that name them themselves).
-    public var message: String {
+    var message: String {
         switch kind {
         case .fileNotFound:
             return "找不到该文件。请检查文件名和所在文件夹是否正确。"

@@ -14,15 +14,15 @@ import Darwin
 ///
 /// The file is read in chunks of `chunkSize` bytes, so memory stays bounded by the chunk size plus the
 /// longest record (records longer than `maxRecordBytes` are refused).
-public final class CSVReader {
+final class CSVReader {
     /// The path the reader was opened with.
-    public let path: String
+    let path: String
     /// The encoding in use: detected, or forced by the caller.
-    public private(set) var encoding: TextEncoding
+    private(set) var encoding: TextEncoding
     /// True when the file starts with a UTF-8 BOM (which is skipped).
-    public private(set) var hadBOM: Bool
+    private(set) var hadBOM: Bool
     /// The longest record accepted, in bytes; a longer one throws `.recordTooLarge`.
-    public let maxRecordBytes: Int
+    let maxRecordBytes: Int
 
     private var fd: Int32
     private let chunkSize: Int
@@ -46,7 +46,7 @@ public final class CSVReader {
     private let scanner: UnsafeMutablePointer<CSVRecordScanner>
 
     /// Opens `path`. `encoding` nil = detect. Throws CSVError (file missing/unreadable, UTF-16 BOM, empty file).
-    public init(
+    init(
         path: String, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 64 << 20
     ) throws {
         let opened = try Self.openReader(path: path, encoding: encoding)
@@ -78,7 +78,7 @@ public final class CSVReader {
 
     /// Advances to the next record; false at end of file. Throws CSVError on undecodable bytes
     /// (naming the line) or a quoted field still open at end of file (naming the line it started on).
-    public func nextRecord() throws -> Bool {
+    func nextRecord() throws -> Bool {
         if let failure { throw failure }
         if finished { return false }
         scanner.pointee.beginRecord()
@@ -121,22 +121,22 @@ public final class CSVReader {
     }
 
     /// The number of fields in the current record.
-    public var fieldCount: Int { scanner.pointee.fieldCount }
+    var fieldCount: Int { scanner.pointee.fieldCount }
 
     /// Field i of the current record as a String (i < fieldCount; "" when i is out of range).
-    public func field(_ i: Int) -> String { scanner.pointee.field(i) }
+    func field(_ i: Int) -> String { scanner.pointee.field(i) }
 
     /// The 1-based physical line number where the current record starts.
-    public var recordLine: Int { scanner.pointee.recordLine }
+    var recordLine: Int { scanner.pointee.recordLine }
 
     /// The number of physical lines the current record spans (≥1; >1 when a quoted field holds line breaks).
-    public var recordLineCount: Int { scanner.pointee.recordLastLine - scanner.pointee.recordLine + 1 }
+    var recordLineCount: Int { scanner.pointee.recordLastLine - scanner.pointee.recordLine + 1 }
 
     /// The current record's text exactly as in the file (decoded to UTF-8), without its line terminator.
-    public func rawRecord() -> String { scanner.pointee.rawRecord() }
+    func rawRecord() -> String { scanner.pointee.rawRecord() }
 
     /// True when the current record contains a NUL byte (callers reject such rows).
-    public var recordHasNUL: Bool { scanner.pointee.hasNUL }
+    var recordHasNUL: Bool { scanner.pointee.hasNUL }
 
     /// All fields of the current record.
     func recordFields() -> [String] { (0..<fieldCount).map(field) }

@@ -7,18 +7,18 @@ public enum ProblemLevel: String, Sendable, Codable, CaseIterable {
 /// One entry of 数据问题: a rejected row or a notice, with the row's original text.
 public struct DataProblem: Sendable, Equatable {
     /// The input file's name.
-    public var file: String
+    var file: String
     /// The physical line where the row starts (1 = header).
-    public var line: Int
+    var line: Int
     public var level: ProblemLevel
     /// The column concerned (Chinese header), blank for the whole row or file.
-    public var column: String
+    var column: String
     /// What is wrong and what was done.
-    public var message: String
+    var message: String
     /// The row exactly as in the file.
-    public var raw: String
+    var raw: String
 
-    public init(file: String, line: Int, level: ProblemLevel, column: String, message: String, raw: String) {
+    init(file: String, line: Int, level: ProblemLevel, column: String, message: String, raw: String) {
         self.file = file
         self.line = line
         self.level = level
@@ -28,21 +28,21 @@ public struct DataProblem: Sendable, Equatable {
     }
 
     /// 问题 as shown in the reports: `column: message`, or the message alone.
-    public var problemText: String { column.isEmpty ? message : "\(column): \(message)" }
+    var problemText: String { column.isEmpty ? message : "\(column): \(message)" }
 
     /// The compiler-style line for logs: `file:line: column: problem`.
     public var logLine: String { "\(file):\(line): \(problemText)" }
 }
 
 /// A file that cannot be read as a whole: the run is refused and nothing is changed.
-public struct InputRefused: MinqingError {
+struct InputRefused: MinqingError {
     /// The input file.
-    public let path: String
+    let path: String
     /// What is wrong and what to do.
-    public let message: String
+    let message: String
 
-    public var description: String { message }
+    var description: String { message }
 
     /// An input that cannot be read refuses the run.
-    public var exitStatus: ExitStatus { .refused }
+    var exitStatus: ExitStatus { .refused }
 }

@@ -3,16 +3,16 @@ import Foundation
 // MARK: - Day
 
 /// A calendar day without time zone (proleptic Gregorian calendar).
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year, 1...9999 when created with `init?(year:month:day:)`.
-    public let year: Int
+    let year: Int
     /// The month, 1...12.
-    public let month: Int
+    let month: Int
     /// The day of the month, 1...31.
-    public let day: Int
+    let day: Int
 
     /// Creates a day after checking it exists (leap years included); years must be 1...9999.
-    public init?(year: Int, month: Int, day: Int) {
+    init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
         self.year = year
@@ -21,7 +21,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Creates the day `dayNumber` days after 1970-01-01 (negative numbers are before it).
-    public init(dayNumber: Int) {
+    init(dayNumber: Int) {
         // Howard Hinnant's civil_from_days.
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -37,12 +37,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Whether `year` is a Gregorian leap year.
-    public static func isLeapYear(_ year: Int) -> Bool {
+    static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// The number of days in a month (0 for a month outside 1...12).
-    public static func daysIn(year: Int, month: Int) -> Int {
+    static func daysIn(year: Int, month: Int) -> Int {
         switch month {
         case 1, 3, 5, 7, 8, 10, 12: return 31
         case 4, 6, 9, 11: return 30
@@ -52,15 +52,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// ISO form, e.g. "2026-10-03".
-    public var description: String {
+    var description: String {
         Day.digits([(year, 4), (month, 2), (day, 2)])
     }
 
     /// Chinese form, e.g. "2026年10月3日".
-    public var chineseDescription: String { "\(year)年\(month)月\(day)日" }
+    var chineseDescription: String { "\(year)年\(month)月\(day)日" }
 
     /// Days since 1970-01-01 (proleptic Gregorian); differences of two days give their distance.
-    public var dayNumber: Int {
+    var dayNumber: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -72,18 +72,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The day `days` days later (earlier when negative).
-    public func adding(days: Int) -> Day { Day(dayNumber: dayNumber + days) }
+    func adding(days: Int) -> Day { Day(dayNumber: dayNumber + days) }
 
     /// The month this day is in.
-    public var yearMonth: YearMonth { YearMonth(uncheckedYear: year, month: month) }
+    var yearMonth: YearMonth { YearMonth(uncheckedYear: year, month: month) }
 
     /// Orders days chronologically.
-    public static func < (lhs: Day, rhs: Day) -> Bool {
+    static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
     /// The day containing `date` in `timeZone` (default: the process's local time zone).
-    public static func containing(_ date: Date, in timeZone: TimeZone = .current) -> Day {
+    static func containing(_ date: Date, in timeZone: TimeZone = .current) -> Day {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day], from: date)
@@ -127,12 +127,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 /// A calendar month, e.g. the report month 2026-10.
 public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year.
-    public let year: Int
+    let year: Int
     /// The month, 1...12.
-    public let month: Int
+    let month: Int
 
     /// Creates a month; the year must be 1...9999 and the month 1...12.
-    public init?(year: Int, month: Int) {
+    init?(year: Int, month: Int) {
         guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
         self.year = year
         self.month = month
@@ -165,37 +165,37 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     public var description: String { Day.digits([(year, 4), (month, 2)]) }
 
     /// "2026年10月", for titles.
-    public var chineseTitle: String { "\(year)年\(month)月" }
+    var chineseTitle: String { "\(year)年\(month)月" }
 
     /// The month before (环比).
     public var previous: YearMonth { adding(months: -1) }
 
     /// The month after.
-    public var next: YearMonth { adding(months: 1) }
+    var next: YearMonth { adding(months: 1) }
 
     /// The same month a year earlier (同比).
-    public var sameMonthLastYear: YearMonth { adding(months: -12) }
+    var sameMonthLastYear: YearMonth { adding(months: -12) }
 
     /// The month `months` months later (earlier when negative).
-    public func adding(months: Int) -> YearMonth {
+    func adding(months: Int) -> YearMonth {
         let index = year * 12 + (month - 1) + months
         let y = index >= 0 ? index / 12 : (index - 11) / 12
         return YearMonth(uncheckedYear: y, month: index - y * 12 + 1)
     }
 
     /// The number of months from `other` to `self` (positive when `self` is later).
-    public func months(since other: YearMonth) -> Int {
+    func months(since other: YearMonth) -> Int {
         (year * 12 + month) - (other.year * 12 + other.month)
     }
 
     /// The first day of the month.
-    public var firstDay: Day { Day(uncheckedYear: year, month: month, day: 1) }
+    var firstDay: Day { Day(uncheckedYear: year, month: month, day: 1) }
 
     /// The last day of the month.
-    public var lastDay: Day { Day(uncheckedYear: year, month: month, day: Day.daysIn(year: year, month: month)) }
+    var lastDay: Day { Day(uncheckedYear: year, month: month, day: Day.daysIn(year: year, month: month)) }
 
     /// Whether `day` falls in this month.
-    public func contains(_ day: Day) -> Bool { day.year == year && day.month == month }
+    func contains(_ day: Day) -> Bool { day.year == year && day.month == month }
 
     /// Orders months chronologically.
     public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool {
@@ -219,14 +219,14 @@ extension Day {
 // MARK: - Parsing
 
 /// A parsed date with the time of day when one was given.
-public struct DateTimeValue: Equatable, Sendable {
+struct DateTimeValue: Equatable, Sendable {
     /// The calendar day.
-    public let day: Day
+    let day: Day
     /// Seconds since midnight (0..<86400), or nil when the text had no time.
-    public let secondsOfDay: Int?
+    let secondsOfDay: Int?
 
     /// Creates a value from a day and an optional time of day.
-    public init(day: Day, secondsOfDay: Int?) {
+    init(day: Day, secondsOfDay: Int?) {
         self.day = day
         self.secondsOfDay = secondsOfDay
     }
@@ -249,16 +249,16 @@ public struct DateTimeValue: Equatable, Sendable {
 /// amount; ask the office to format the column as a date or text before exporting.
 ///
 /// The parser works on the UTF-8 bytes by hand (no `DateFormatter`, no regex) and does not allocate.
-public enum DateParser {
+enum DateParser {
     /// Parses `s`; nil when it is not one of the accepted forms.
-    public static func parse(_ s: String) -> DateTimeValue? {
+    static func parse(_ s: String) -> DateTimeValue? {
         if let result = s.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0) }) { return result }
         var copy = s
         return copy.withUTF8 { parse(bytes: $0) }
     }
 
     /// Parses UTF-8 bytes; nil when they are not one of the accepted forms.
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> DateTimeValue? {
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> DateTimeValue? {
         var reader = Reader(bytes: bytes)
         reader.trim()
         guard reader.start < reader.end else { return nil }

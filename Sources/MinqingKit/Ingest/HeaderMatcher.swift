@@ -1,12 +1,12 @@
 import Foundation
 
 /// One expected column: its Chinese header, its English alias, and whether it must be present.
-public struct ColumnSpec: Sendable, Equatable {
-    public var header: String
-    public var alias: String?
-    public var required: Bool
+struct ColumnSpec: Sendable, Equatable {
+    var header: String
+    var alias: String?
+    var required: Bool
 
-    public init(_ header: String, alias: String? = nil, required: Bool) {
+    init(_ header: String, alias: String? = nil, required: Bool) {
         self.header = header
         self.alias = alias
         self.required = required
@@ -14,26 +14,26 @@ public struct ColumnSpec: Sendable, Equatable {
 }
 
 /// The result of matching a header row against the expected columns.
-public struct HeaderMatch: Sendable, Equatable {
+struct HeaderMatch: Sendable, Equatable {
     /// The field index of each expected column that is present, by its Chinese header.
-    public var index: [String: Int]
+    var index: [String: Int]
     /// Required columns that are missing (Chinese headers).
-    public var missing: [String]
+    var missing: [String]
     /// Headers present that no expected column uses, as written.
-    public var unknown: [String]
+    var unknown: [String]
     /// Expected columns that appear more than once: header → the 1-based positions.
-    public var duplicated: [String: [Int]]
+    var duplicated: [String: [Int]]
 }
 
 /// Matches header rows: trims spaces and a BOM, Chinese headers exactly, English aliases case-insensitively.
-public enum HeaderMatcher {
+enum HeaderMatcher {
     /// Normalises a header cell: strips a BOM, ASCII and full-width spaces.
-    public static func normalise(_ cell: String) -> String {
+    static func normalise(_ cell: String) -> String {
         cell.trimmedBlank
     }
 
     /// Matches `cells` against `columns`.
-    public static func match(_ cells: [String], columns: [ColumnSpec]) -> HeaderMatch {
+    static func match(_ cells: [String], columns: [ColumnSpec]) -> HeaderMatch {
         var bySpelling: [String: String] = [:]
         for column in columns {
             bySpelling[column.header] = column.header

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the scanner reports for each row of the inputs.
-public enum ScanEvent: Sendable {
+enum ScanEvent: Sendable {
     /// An accepted, classified demand; `sequence` numbers accepted rows across all files from 0, and
     /// `raw` is the row's original text (for a problem the database finds later).
     case demand(Demand, sequence: Int, raw: String)
@@ -12,17 +12,17 @@ public enum ScanEvent: Sendable {
 /// What was read from one input file.
 public struct FileSummary: Sendable, Equatable {
     /// The path as given.
-    public var path: String
+    var path: String
     /// The file name shown in reports.
-    public var name: String
+    var name: String
     /// The detected or forced encoding.
-    public var encoding: TextEncoding
+    var encoding: TextEncoding
     /// Data rows read (records after the header).
     public var rows: Int
-    public var accepted: Int
-    public var rejected: Int
+    var accepted: Int
+    var rejected: Int
     /// SHA-256 of the file's bytes, hex.
-    public var sha256: String
+    var sha256: String
 }
 
 /// Reads the month's input files, validates and classifies each row, and reports it to a sink.
@@ -30,21 +30,21 @@ public struct FileSummary: Sendable, Equatable {
 /// Refuses a whole file (throwing ``InputRefused``) when it cannot be read as a whole: missing,
 /// undecodable, empty, or missing a required column. Rows are validated one at a time and never held
 /// in memory beyond the current one.
-public final class InputScanner {
+final class InputScanner {
     /// Where the scanning thread's time went, for the benchmark's per-stage breakdown.
-    public struct Timings: Sendable {
+    struct Timings: Sendable {
         /// Reading and decoding the CSV records.
-        public var read = 0.0
+        var read = 0.0
         /// Checking each row (SPEC §1).
-        public var check = 0.0
+        var check = 0.0
         /// Classifying each demand (领域, 属地, 责任单位, 等级).
-        public var classify = 0.0
+        var classify = 0.0
         /// CPU seconds of the scanning thread in all.
-        public var cpu = 0.0
+        var cpu = 0.0
     }
 
     /// Filled in by ``scan(paths:sink:)``.
-    public private(set) var timings = Timings()
+    private(set) var timings = Timings()
     private var readWatch = Stopwatch(), checkWatch = Stopwatch(), classifyWatch = Stopwatch()
 
     let month: YearMonth
@@ -60,7 +60,7 @@ public final class InputScanner {
     private var sequence = 0
 
     /// A scanner for `month` with the workspace's config and seeds; `encoding` nil = detect per file.
-    public init(month: YearMonth, config: MinqingConfig, reference: ReferenceData, encoding: TextEncoding?) {
+    init(month: YearMonth, config: MinqingConfig, reference: ReferenceData, encoding: TextEncoding?) {
         self.month = month
         self.config = config
         self.reference = reference
@@ -69,7 +69,7 @@ public final class InputScanner {
     }
 
     /// Scans every file in order, calling `sink` for each accepted row and each problem.
-    public func scan(paths: [String], sink: (ScanEvent) throws -> Void) throws -> [FileSummary] {
+    func scan(paths: [String], sink: (ScanEvent) throws -> Void) throws -> [FileSummary] {
         let cpuAtStart = threadCPUSeconds()
         defer {
             timings = Timings(

@@ -1,11 +1,11 @@
 /// What an ingest did to the database.
 public struct IngestOutcome: Sendable {
     /// The ingest's id in the history.
-    public var ingestID: Int
+    var ingestID: Int
     public var month: YearMonth
-    public var files: [FileSummary]
+    var files: [FileSummary]
     /// Rows accepted (this month's demands and earlier months' rows).
-    public var accepted: Int
+    var accepted: Int
     public var rejected: Int
     public var notices: Int
     /// This month's demands after the ingest.
@@ -19,7 +19,7 @@ public struct IngestOutcome: Sendable {
     /// Whether the month had been ingested before.
     public var isRerun: Bool
     /// Every rejected row and notice, in input order.
-    public var problems: [DataProblem]
+    var problems: [DataProblem]
 }
 
 /// Takes one month's scanned rows into a store session: this month's demands, earlier months' rows

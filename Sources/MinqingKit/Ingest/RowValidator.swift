@@ -1,18 +1,18 @@
 import Foundation
 
 /// One thing wrong with a row: the column (Chinese header, or blank for the whole row) and the problem.
-public struct RowProblem: Sendable, Equatable {
-    public var column: String
-    public var message: String
+struct RowProblem: Sendable, Equatable {
+    var column: String
+    var message: String
 
-    public init(column: String, message: String) {
+    init(column: String, message: String) {
         self.column = column
         self.message = message
     }
 }
 
 /// The outcome of validating one row.
-public enum RowOutcome: Sendable, Equatable {
+enum RowOutcome: Sendable, Equatable {
     /// The row is good; notices say what was kept as given although the seeds do not know it.
     case accepted(DemandInput, [Notice])
     /// The row is wrong and is rejected for these reasons.
@@ -20,13 +20,13 @@ public enum RowOutcome: Sendable, Equatable {
 }
 
 /// Checks one input row against SPEC §1 and turns it into a ``DemandInput``.
-public struct RowValidator: Sendable {
+struct RowValidator: Sendable {
     /// The month being reported.
-    public let month: YearMonth
+    let month: YearMonth
     /// The earliest 受理日期 accepted (`max_backdate_months` before the month).
-    public let earliest: Day
+    let earliest: Day
     /// How many months back 受理日期 may lie.
-    public let maxBackdateMonths: Int
+    let maxBackdateMonths: Int
     let reference: ReferenceData
     let index: [String: Int]
     /// Each column's position in the file, looked up once: hashing the Chinese headers for every
@@ -35,7 +35,7 @@ public struct RowValidator: Sendable {
     let headerCount: Int
 
     /// A validator for rows of a file whose header matched as `match`.
-    public init(month: YearMonth, maxBackdateMonths: Int, reference: ReferenceData, match: HeaderMatch, headerCount: Int) {
+    init(month: YearMonth, maxBackdateMonths: Int, reference: ReferenceData, match: HeaderMatch, headerCount: Int) {
         self.month = month
         self.earliest = month.adding(months: -maxBackdateMonths).firstDay
         self.maxBackdateMonths = maxBackdateMonths
@@ -46,7 +46,7 @@ public struct RowValidator: Sendable {
     }
 
     /// Validates a row given as its fields; `file` and `line` are recorded in the demand.
-    public func validate(fields: [String], file: String, line: Int, hasNUL: Bool = false) -> RowOutcome {
+    func validate(fields: [String], file: String, line: Int, hasNUL: Bool = false) -> RowOutcome {
         var problems: [RowProblem] = []
         var notices: [Notice] = []
         func value(_ column: InputColumn) -> String {

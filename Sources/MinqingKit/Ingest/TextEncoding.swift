@@ -14,7 +14,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
 extension TextEncoding {
     /// What `detect(prefix:)` found at the start of a file.
-    public enum Detection: Equatable, Sendable {
+    enum Detection: Equatable, Sendable {
         /// UTF-8 (or plain ASCII); `bom` when the file starts with EF BB BF.
         case utf8(bom: Bool)
         /// Not UTF-8: read as GB18030 (a superset of GBK and GB2312).
@@ -26,19 +26,19 @@ extension TextEncoding {
     }
 
     /// How many bytes (after any BOM) detection looks at.
-    public static let detectionSampleSize = 64 * 1024
+    static let detectionSampleSize = 64 * 1024
 
     /// Multibyte UTF-8 characters seen before an invalid byte that make a file UTF-8 (damaged) rather
     /// than GB18030: GB18030 text almost never forms even one or two valid UTF-8 sequences in a row.
     static let mixedFileThreshold = 4
 
     /// Detects the encoding of a file prefix (the first 64 KiB after any BOM are examined).
-    public static func detect(prefix: [UInt8]) -> Detection {
+    static func detect(prefix: [UInt8]) -> Detection {
         prefix.withUnsafeBufferPointer { detect(prefix: $0) }
     }
 
     /// Detects the encoding of a file prefix (the first 64 KiB after any BOM are examined).
-    public static func detect(prefix: UnsafeBufferPointer<UInt8>) -> Detection {
+    static func detect(prefix: UnsafeBufferPointer<UInt8>) -> Detection {
         if prefix.count >= 2 {
             let (b0, b1) = (prefix[0], prefix[1])
             if (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) { return .utf16 }
@@ -117,9 +117,9 @@ enum UTF8Validator {
 }
 
 /// Decodes GB18030 (superset of GBK) chunks to UTF-8 with glibc iconv, carrying incomplete trailing sequences between chunks.
-public final class GB18030Decoder {
+final class GB18030Decoder {
     /// The outcome of decoding one chunk.
-    public enum Status: Equatable, Sendable {
+    enum Status: Equatable, Sendable {
         /// Everything was decoded (an incomplete trailing sequence, if any, is carried to the next call).
         case ok
         /// An illegal sequence was met; the output holds everything before it and the rest is dropped.
@@ -131,7 +131,7 @@ public final class GB18030Decoder {
     private var staging: [UInt8] = []
 
     /// Opens the converter; nil when the system's iconv cannot convert GB18030 to UTF-8.
-    public init?() {
+    init?() {
         let handle = iconv_open("UTF-8", "GB18030")
         guard let handle, handle != iconv_t(bitPattern: -1) else { return nil }
         cd = handle
@@ -140,21 +140,21 @@ public final class GB18030Decoder {
     deinit { iconv_close(cd) }
 
     /// The number of bytes of an incomplete sequence carried to the next call (0 to 3).
-    public var pendingCount: Int { pending.count }
+    var pendingCount: Int { pending.count }
 
     /// Drops carried bytes and resets the converter.
-    public func reset() {
+    func reset() {
         pending.removeAll(keepingCapacity: true)
         _ = iconv(cd, nil, nil, nil, nil)
     }
 
     /// Decodes `input` (after bytes carried from the previous call) and appends the UTF-8 to `output`.
-    public func decode(_ input: [UInt8], appendingTo output: inout [UInt8]) -> Status {
+    func decode(_ input: [UInt8], appendingTo output: inout [UInt8]) -> Status {
         input.withUnsafeBufferPointer { decode($0, appendingTo: &output) }
     }
 
     /// Decodes `input` (after bytes carried from the previous call) and appends the UTF-8 to `output`.
-    public func decode(_ input: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) -> Status {
+    func decode(_ input: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) -> Status {
         guard !pending.isEmpty else { return convert(input, appendingTo: &output) }
         staging.removeAll(keepingCapacity: true)
         staging.append(contentsOf: pending)

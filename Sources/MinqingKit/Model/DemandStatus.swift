@@ -1,5 +1,5 @@
 /// 办理状态: how far a demand has been handled.
-public enum DemandStatus: String, Sendable, CaseIterable, Codable {
+enum DemandStatus: String, Sendable, CaseIterable, Codable {
     /// 已办结: resolved and closed.
     case resolved = "已办结"
     /// 办理中: being handled.
@@ -16,7 +16,7 @@ public enum DemandStatus: String, Sendable, CaseIterable, Codable {
     ]
 
     /// Reads a status written in the input, or nil when the spelling is unknown.
-    public init?(spelling: String) {
+    init?(spelling: String) {
         let text = spelling.trimmedBlank
         guard let status = DemandStatus.spellings[text] ?? DemandStatus.spellings[text.lowercased()] else { return nil }
         self = status

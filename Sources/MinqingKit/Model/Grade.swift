@@ -1,10 +1,10 @@
 /// 等级: A (重要紧急, important and urgent) or B (一般, ordinary).
-public enum Grade: String, Sendable, CaseIterable, Codable {
+enum Grade: String, Sendable, CaseIterable, Codable {
     case a = "A"
     case b = "B"
 
     /// Reads a manual grade (`A`/`B`, either case, or 重要紧急/一般), nil otherwise.
-    public init?(spelling: String) {
+    init?(spelling: String) {
         switch spelling.trimmedBlank.uppercased() {
         case "A", "A级", "重要紧急": self = .a
         case "B", "B级", "一般": self = .b

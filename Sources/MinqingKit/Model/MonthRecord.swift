@@ -1,11 +1,11 @@
 /// What a re-run of a month did to one demand (更正说明).
-public enum CorrectionKind: String, Sendable, CaseIterable {
+enum CorrectionKind: String, Sendable, CaseIterable {
     case added
     case changed
     case removed
 
     /// The word the reports use: 新增, 修改, 删除.
-    public var label: String {
+    var label: String {
         switch self {
         case .added: return "新增"
         case .changed: return "修改"
@@ -17,13 +17,13 @@ public enum CorrectionKind: String, Sendable, CaseIterable {
 extension CorrectionKind: StoredValue {}
 
 /// A correction made by a re-run of the month.
-public struct Correction: Sendable, Equatable {
-    public var kind: CorrectionKind
-    public var demandID: String
+struct Correction: Sendable, Equatable {
+    var kind: CorrectionKind
+    var demandID: String
     /// For `changed`: the field (Chinese header) and its old and new values.
-    public var field: String
-    public var old: String
-    public var new: String
+    var field: String
+    var old: String
+    var new: String
 }
 
 /// The month's latest ingest, as the reports show it.
@@ -38,14 +38,14 @@ public struct IngestRecord: Sendable, Equatable {
     public var removed: Int
     public var lateUpdates: Int
     /// Input file names in order.
-    public var files: [String]
+    var files: [String]
 }
 
 /// An earlier month's demand reported resolved in this month's input (往月诉求本月办结): the demand with
 /// the status, 办结日期 and 满意度 this month's input gave it, and the status it had before.
-public struct LateResolved: Sendable, Equatable {
-    public var demand: ReportDemand
-    public var previousStatus: DemandStatus
+struct LateResolved: Sendable, Equatable {
+    var demand: ReportDemand
+    var previousStatus: DemandStatus
 }
 
 /// One past ingest of a month, as `minqing history` lists it.

@@ -1,5 +1,5 @@
 /// 满意度: the petitioner's evaluation on the national five-level scale, or 未评价.
-public enum Satisfaction: String, Sendable, CaseIterable, Codable {
+enum Satisfaction: String, Sendable, CaseIterable, Codable {
     case verySatisfied = "非常满意"
     case satisfied = "满意"
     case basicallySatisfied = "基本满意"
@@ -9,7 +9,7 @@ public enum Satisfaction: String, Sendable, CaseIterable, Codable {
     case unrated = "未评价"
 
     /// Reads an evaluation; blank is 未评价; nil when the text is not on the scale.
-    public init?(spelling: String) {
+    init?(spelling: String) {
         let text = spelling.trimmedBlank
         if text.isEmpty {
             self = .unrated

@@ -18,20 +18,20 @@ extension ProblemLevel: StoredValue {}
 
 /// A value read back from the database that is none of the values minqing writes: the database was
 /// changed by something else, and the reports refuse to guess.
-public struct StoredValueError: MinqingError {
+struct StoredValueError: MinqingError {
     /// 编号 of the demand whose row holds the value (blank when not a demand's row).
-    public var demandID: String
+    var demandID: String
     /// The column.
-    public var column: String
+    var column: String
     /// The value as stored.
-    public var value: String
+    var value: String
     /// What it should have been.
-    public var reason: String
+    var reason: String
 
     /// A database that holds what minqing never writes refuses the report.
-    public var exitStatus: ExitStatus { .refused }
+    var exitStatus: ExitStatus { .refused }
 
-    public var description: String {
+    var description: String {
         let whose = demandID.isEmpty ? "" : "诉求 \(demandID) 的"
         return "数据库中\(whose)「\(column)」值「\(value)」无法识别（\(reason)）。数据库可能被其他程序改动过：请从备份恢复，或重新导入该月份。"
     }

@@ -2,25 +2,25 @@ import Foundation
 import Logging
 
 /// Under `--strict`, rows were rejected, so the run was refused and nothing was written.
-public struct StrictRejection: MinqingError {
-    public let rejected: Int
-    public var description: String {
+struct StrictRejection: MinqingError {
+    let rejected: Int
+    var description: String {
         "--strict：有 \(rejected) 行被拒收，本次运行未写入数据库和报告。请改正后重新运行，或去掉 --strict。"
     }
 
     /// A row rejected under --strict refuses the run.
-    public var exitStatus: ExitStatus { .refused }
+    var exitStatus: ExitStatus { .refused }
 }
 
 /// The month has never been ingested, so there is nothing to report.
-public struct NothingToReport: MinqingError {
-    public let month: YearMonth
-    public var description: String {
+struct NothingToReport: MinqingError {
+    let month: YearMonth
+    var description: String {
         "数据库中没有 \(month) 的数据。请先运行 minqing run --month \(month) 输入文件.csv。"
     }
 
     /// Asking for a month never ingested is a usage error.
-    public var exitStatus: ExitStatus { .usage }
+    var exitStatus: ExitStatus { .usage }
 }
 
 /// What a report wrote.
@@ -33,12 +33,12 @@ public struct ReportOutcome: Sendable {
 
 /// The stages wired together: config and seeds, ingest into the database, and the reports.
 public struct Pipeline {
-    public let workspace: Workspace
-    public let logger: Logger
+    let workspace: Workspace
+    let logger: Logger
     /// Progress on a terminal (nothing under cron).
-    public let progress: ProgressDisplay
+    let progress: ProgressDisplay
     /// The settings from the environment (SQLite's page cache).
-    public let settings: RuntimeSettings
+    let settings: RuntimeSettings
 
     public init(
         workspace: Workspace, logger: Logger, progress: ProgressDisplay = ProgressDisplay(),
@@ -56,12 +56,12 @@ public struct Pipeline {
     }
 
     /// Loads the config (built-in defaults when the default file is absent).
-    public func loadConfig() throws -> MinqingConfig {
+    func loadConfig() throws -> MinqingConfig {
         try ConfigLoader.load(path: workspace.config, required: workspace.configRequired)
     }
 
     /// Loads and checks the seeds.
-    public func loadReference() throws -> ReferenceData {
+    func loadReference() throws -> ReferenceData {
         try ReferenceLoader.load(folder: workspace.seeds)
     }
 

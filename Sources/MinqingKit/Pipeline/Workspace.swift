@@ -5,12 +5,12 @@ public struct Workspace: Sendable {
     /// The SQLite database (`./minqing.sqlite`).
     public var database: String
     /// The seeds folder (`./seeds`).
-    public var seeds: String
+    var seeds: String
     /// The config file (`./minqing.toml`); `configRequired` is true when it was named explicitly.
-    public var config: String
-    public var configRequired: Bool
+    var config: String
+    var configRequired: Bool
     /// The reports root (`./reports`); each month goes to `<out>/YYYY-MM/`.
-    public var output: String
+    var output: String
 
     /// The defaults for a workspace folder.
     public init(root: String = ".", database: String? = nil, seeds: String? = nil, config: String? = nil, output: String? = nil) {
@@ -22,12 +22,12 @@ public struct Workspace: Sendable {
     }
 
     /// The folder of one month's reports.
-    public func folder(for month: YearMonth) -> String { output + "/" + month.description }
+    func folder(for month: YearMonth) -> String { output + "/" + month.description }
 }
 
 /// File names of a month's reports.
-public enum ReportNames {
-    public static func workbook(_ month: YearMonth) -> String { "民情月报-\(month).xlsx" }
-    public static func markdown(_ month: YearMonth) -> String { "民情月报-\(month).md" }
-    public static func problems(_ month: YearMonth) -> String { "数据问题-\(month).csv" }
+enum ReportNames {
+    static func workbook(_ month: YearMonth) -> String { "民情月报-\(month).xlsx" }
+    static func markdown(_ month: YearMonth) -> String { "民情月报-\(month).md" }
+    static func problems(_ month: YearMonth) -> String { "数据问题-\(month).csv" }
 }

@@ -1,21 +1,21 @@
 import Foundation
 
 /// `minqing init` would overwrite files.
-public struct WorkspaceExists: MinqingError {
-    public let paths: [String]
-    public var description: String {
+struct WorkspaceExists: MinqingError {
+    let paths: [String]
+    var description: String {
         "工作区中已有这些文件，未做任何更改：\(paths.joined(separator: "、"))。如要重新生成，请先移走它们。"
     }
 
     /// `init` refusing to overwrite a workspace is a usage error.
-    public var exitStatus: ExitStatus { .usage }
+    var exitStatus: ExitStatus { .usage }
 }
 
 /// Creates a workspace: a commented `minqing.toml`, the example county in `seeds/`, and the Markdown
 /// template in `ReportTemplates/`. Never overwrites: when any of them exists, nothing is written.
 public enum WorkspaceInitializer {
     /// The files `init` writes, relative to the workspace, with their text.
-    public static var files: [(path: String, text: String)] {
+    static var files: [(path: String, text: String)] {
         [("minqing.toml", ConfigTemplate.text)]
             + ExampleSeeds.files.map { ("seeds/\($0.name)", $0.text + "\n") }
             + [("ReportTemplates/bulletin.md.mustache", DefaultTemplate.text + "\n")]

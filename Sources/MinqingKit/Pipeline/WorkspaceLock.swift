@@ -1,22 +1,22 @@
 import Foundation
 
 /// Another run holds the workspace.
-public struct WorkspaceBusy: MinqingError {
-    public let path: String
-    public let pid: String
-    public var description: String {
+struct WorkspaceBusy: MinqingError {
+    let path: String
+    let pid: String
+    var description: String {
         "另一个 minqing 进程（pid \(pid.isEmpty ? "未知" : pid)）正在使用这个工作区（锁文件 \(path)）。请等它结束后再运行。"
     }
 
     /// Another run holds the workspace.
-    public var exitStatus: ExitStatus { .busy }
+    var exitStatus: ExitStatus { .busy }
 }
 
 /// An exclusive lock on the workspace (an flock on `<database>.lock`), held until released or the
 /// process ends; the file records the holder's pid for the message another run prints.
 public final class WorkspaceLock {
     private let fd: Int32
-    public let path: String
+    let path: String
 
     /// Takes the lock without waiting; throws ``WorkspaceBusy`` when another process holds it.
     public init(databasePath: String) throws {

@@ -1,54 +1,54 @@
 /// A village or community (村社区), its township (乡镇) and its liaison unit (双联系单位).
-public struct Place: Sendable, Equatable {
-    public var township: String
-    public var village: String
+struct Place: Sendable, Equatable {
+    var township: String
+    var village: String
     /// Blank when the village has no liaison unit.
-    public var liaison: String
+    var liaison: String
 }
 
 /// A domain (涉及领域), its competent department and the keywords that recognise it.
-public struct DomainRule: Sendable, Equatable {
-    public var name: String
+struct DomainRule: Sendable, Equatable {
+    var name: String
     /// Blank when the township (属地) is responsible.
-    public var department: String
-    public var keywords: [String]
+    var department: String
+    var keywords: [String]
 }
 
 /// The county's reference data (SPEC §2), loaded from the seeds folder and checked.
-public struct ReferenceData: Sendable {
+struct ReferenceData: Sendable {
     /// The name of the domain given to demands no keyword recognises.
-    public static let otherDomain = "其他"
+    static let otherDomain = "其他"
     /// The 类型 of a unit the seeds do not know.
-    public static let unregisteredType = "未登记"
+    static let unregisteredType = "未登记"
     /// The 类型 of a township unit.
-    public static let townshipType = "乡镇"
+    static let townshipType = "乡镇"
 
     /// Places in file order.
-    public var places: [Place]
+    var places: [Place]
     /// Places by 村社区.
-    public var placeByVillage: [String: Place]
+    var placeByVillage: [String: Place]
     /// Units in file order with their 类型.
-    public var units: [(name: String, type: String)]
+    var units: [(name: String, type: String)]
     /// 类型 by unit name.
-    public var unitType: [String: String]
+    var unitType: [String: String]
     /// Domains in file order (the order breaks keyword ties).
-    public var domains: [DomainRule]
+    var domains: [DomainRule]
     /// Domains by name.
-    public var domainByName: [String: DomainRule]
+    var domainByName: [String: DomainRule]
     /// Channel names in file order.
-    public var channels: [String]
+    var channels: [String]
     /// Channel name by every spelling (names and aliases, lowercased).
-    public var channelBySpelling: [String: String]
+    var channelBySpelling: [String: String]
     /// Township names (from places.csv and units of 类型 乡镇).
-    public var townships: Set<String>
+    var townships: Set<String>
 
     /// The canonical channel for a spelling, or nil when unknown.
-    public func channel(for spelling: String) -> String? {
+    func channel(for spelling: String) -> String? {
         channelBySpelling[spelling.lowercased()]
     }
 
     /// The 类型 of a unit: from units.csv, 乡镇 for a known township, else 未登记.
-    public func type(ofUnit unit: String) -> String {
+    func type(ofUnit unit: String) -> String {
         if let type = unitType[unit] { return type }
         if townships.contains(unit) { return ReferenceData.townshipType }
         return ReferenceData.unregisteredType

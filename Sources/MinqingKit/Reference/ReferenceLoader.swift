@@ -1,12 +1,12 @@
 import Foundation
 
 /// Loads and checks the four seeds files (places, units, domains, channels).
-public enum ReferenceLoader {
+enum ReferenceLoader {
     /// The unit 类型 values units.csv may use.
-    public static let unitTypes: Set<String> = ["县直部门", "国有企业", "乡镇"]
+    static let unitTypes: Set<String> = ["县直部门", "国有企业", "乡镇"]
 
     /// Loads the seeds folder at `folder`.
-    public static func load(folder: String) throws -> ReferenceData {
+    static func load(folder: String) throws -> ReferenceData {
         let units = try loadUnits(path: folder + "/units.csv")
         var unitType: [String: String] = [:]
         for unit in units { unitType[unit.name] = unit.type }

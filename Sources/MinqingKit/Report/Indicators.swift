@@ -1,19 +1,19 @@
 /// The rows of 总览: the SPEC's nine indicators first, then extra ones.
-public enum Indicators {
+enum Indicators {
     /// A value of 总览: a count, a rate, a change, or nothing ("—").
-    public enum Value: Sendable, Equatable {
+    enum Value: Sendable, Equatable {
         case count(Int)
         case rate(Double?)
         case change(Double?)
     }
 
     /// One indicator row.
-    public struct Row: Sendable, Equatable {
-        public var name: String
-        public var value: Value
+    struct Row: Sendable, Equatable {
+        var name: String
+        var value: Value
 
         /// The value as text, as the Markdown report shows it.
-        public var text: String {
+        var text: String {
             switch value {
             case .count(let n): return String(n)
             case .rate(let r): return Formatting.percent(r)
@@ -23,7 +23,7 @@ public enum Indicators {
     }
 
     /// The indicator rows of a bulletin.
-    public static func rows(_ data: BulletinData) -> [Row] {
+    static func rows(_ data: BulletinData) -> [Row] {
         let s = data.summary, t = s.totals
         return [
             Row(name: "诉求总数", value: .count(t.total)),

@@ -2,25 +2,25 @@ import Foundation
 import Mustache
 
 /// A problem with the Markdown template.
-public struct TemplateError: Error, CustomStringConvertible {
-    public let path: String
-    public let message: String
-    public var description: String { "报告模板 \(path)：\(message)" }
+struct TemplateError: Error, CustomStringConvertible {
+    let path: String
+    let message: String
+    var description: String { "报告模板 \(path)：\(message)" }
 }
 
 /// Renders the Markdown bulletin from a Mustache template (ASCII tag names, Chinese values).
-public struct MarkdownReport {
+struct MarkdownReport {
     /// How many rows the A级 and 未办结 lists show at most (the workbook has them all).
-    public static let listLimit = 300
+    static let listLimit = 300
     /// How many 数据问题 rows are listed at most (the CSV has them all).
-    public static let problemLimit = 200
+    static let problemLimit = 200
     /// How many characters of 诉求内容 a Markdown cell shows.
-    public static let contentLimit = 60
+    static let contentLimit = 60
 
     let template: MustacheTemplate
 
     /// A report using template text; `source` names it in errors.
-    public init(templateText: String, source: String) throws {
+    init(templateText: String, source: String) throws {
         MarkdownReport.registerContentType()
         var text = templateText
         if !text.contains("CONTENT_TYPE") { text = "{{% CONTENT_TYPE: MARKDOWN}}\n" + text }
@@ -32,12 +32,12 @@ public struct MarkdownReport {
     }
 
     /// The built-in template.
-    public static func builtIn() throws -> MarkdownReport {
+    static func builtIn() throws -> MarkdownReport {
         try MarkdownReport(templateText: DefaultTemplate.text, source: "内置模板")
     }
 
     /// Loads a template file.
-    public static func load(path: String) throws -> MarkdownReport {
+    static func load(path: String) throws -> MarkdownReport {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw TemplateError(path: path, message: "无法读取模板文件（不存在或不是 UTF-8）。")
         }
@@ -45,7 +45,7 @@ public struct MarkdownReport {
     }
 
     /// Renders the bulletin.
-    public func render(_ data: BulletinData, gradeA: [ReportDemand], unresolved: [ReportDemand]) -> String {
+    func render(_ data: BulletinData, gradeA: [ReportDemand], unresolved: [ReportDemand]) -> String {
         template.render(MarkdownReport.context(data, gradeA: gradeA, unresolved: unresolved))
     }
 

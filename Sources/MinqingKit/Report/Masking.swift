@@ -2,12 +2,12 @@
 ///
 /// Masking only ever hides characters: every output reveals at most what the rules below keep.
 /// The database keeps the originals; `mask_personal_info = false` turns masking off in the caller.
-public enum Masking {
+enum Masking {
 
     // MARK: Names
 
     /// Two-character Chinese surnames (复姓) kept whole by `name(_:)`.
-    public static let compoundSurnames: Set<String> = [
+    static let compoundSurnames: Set<String> = [
         "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙",
         "宇文", "司徒", "夏侯", "令狐", "西门", "独孤", "南宫", "端木", "百里", "呼延",
         "轩辕", "澹台", "公冶", "太史", "申屠", "闻人", "万俟", "钟离", "宗政", "濮阳",
@@ -17,12 +17,12 @@ public enum Masking {
     ]
 
     /// Forms of address that, after a bare surname, identify no one (王女士, 欧阳先生); kept unmasked.
-    public static let honorifics: Set<String> = [
+    static let honorifics: Set<String> = [
         "先生", "女士", "小姐", "老师", "师傅", "阿姨", "大爷", "大妈", "大姐", "大哥", "同志", "老板",
     ]
 
     /// Placeholders that are not names (匿名, 不详, ...); kept unmasked.
-    public static let placeholderNames: Set<String> = ["匿名", "匿名群众", "不详", "未知", "无名氏", "无"]
+    static let placeholderNames: Set<String> = ["匿名", "匿名群众", "不详", "未知", "无名氏", "无"]
 
     /// Characters that separate the parts of a transcribed name (阿依古丽·买买提).
     static let nameDots: Set<Character> = ["·", "•", "・", "‧", "･", "．"]
@@ -42,7 +42,7 @@ public enum Masking {
     /// - names with Latin letters: each word (split at spaces and `-`) keeps its first letter:
     ///   `John Smith` → `J*** S****`;
     /// - spaces inside a Chinese name (`张  三`, typed to align columns) are removed first.
-    public static func name(_ s: String) -> String {
+    static func name(_ s: String) -> String {
         fastChineseName(s) ?? generalName(s)
     }
 
@@ -169,7 +169,7 @@ public enum Masking {
     ///
     /// Any other field (two numbers, a note such as `13812345678（本人）`) is masked as text with
     /// `phonesInText(_:)`, and every remaining run of 7 or more digits keeps only its last 4 digits.
-    public static func phone(_ s: String) -> String {
+    static func phone(_ s: String) -> String {
         if let masked = fastMobile(s) { return masked }
         let t = trimmed(s)
         if t.isEmpty { return t }
@@ -243,7 +243,7 @@ public enum Masking {
     /// Full-width digits are recognised too (the masked form uses ASCII digits).
     /// Left alone: dates (`2026-10-03`), amounts (`12000元`), ids (`JL2026100001`), numbers shorter
     /// than 7 digits, longer digit runs (ID card and bank numbers), and numbers grouped other ways.
-    public static func phonesInText(_ s: String) -> String {
+    static func phonesInText(_ s: String) -> String {
         var copy = s
         let result: [UInt8]? = copy.withUTF8 { PhoneTextScanner(bytes: $0).masked() }
         guard let bytes = result else { return s }

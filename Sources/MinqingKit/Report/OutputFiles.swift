@@ -1,21 +1,21 @@
 import Foundation
 
 /// A problem writing the reports; the previous reports are left as they were.
-public struct OutputError: Error, CustomStringConvertible {
-    public let path: String
-    public let message: String
-    public var description: String { "写入 \(path) 失败：\(message)。原有报告未被改动。" }
+struct OutputError: Error, CustomStringConvertible {
+    let path: String
+    let message: String
+    var description: String { "写入 \(path) 失败：\(message)。原有报告未被改动。" }
 }
 
 /// Writes a set of report files atomically: each goes to a temporary file in the same folder, and
 /// only when all are complete are they renamed into place (a failed or killed run leaves the old ones).
-public final class OutputFiles {
+final class OutputFiles {
     /// The output folder.
-    public let folder: String
+    let folder: String
     private var pending: [(temporary: String, final: String)] = []
 
     /// Prepares `folder` (creating it when missing).
-    public init(folder: String) throws {
+    init(folder: String) throws {
         self.folder = folder
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -38,7 +38,7 @@ public final class OutputFiles {
     }
 
     /// A temporary path for `name` in the folder; the file becomes `name` at ``commit()``.
-    public func temporaryPath(for name: String) -> String {
+    func temporaryPath(for name: String) -> String {
         let final = folder + "/" + name
         let temporary = folder + "/.\(name).tmp-\(getpid())"
         pending.append((temporary, final))
@@ -46,7 +46,7 @@ public final class OutputFiles {
     }
 
     /// Writes `bytes` to a temporary file for `name`.
-    public func write(_ bytes: [UInt8], as name: String) throws {
+    func write(_ bytes: [UInt8], as name: String) throws {
         let path = temporaryPath(for: name)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw OutputError(path: path, message: String(cString: strerror(errno))) }
@@ -63,7 +63,7 @@ public final class OutputFiles {
 
     /// Flushes every temporary file to disk (before the database commits, so that ``commit()`` has
     /// only renames left to do).
-    public func sync() throws {
+    func sync() throws {
         for file in pending {
             let fd = open(file.temporary, O_RDONLY)
             guard fd >= 0, fsync(fd) == 0 else {
@@ -75,7 +75,7 @@ public final class OutputFiles {
     }
 
     /// Renames every temporary file into place (call ``sync()`` first).
-    public func commit() throws {
+    func commit() throws {
         for file in pending {
             guard rename(file.temporary, file.final) == 0 else {
                 throw OutputError(path: file.final, message: String(cString: strerror(errno)))
@@ -90,7 +90,7 @@ public final class OutputFiles {
     }
 
     /// Removes the temporary files of an abandoned run.
-    public func discard() {
+    func discard() {
         for file in pending { unlink(file.temporary) }
         pending = []
     }

@@ -3,12 +3,12 @@
 /// UTF-8 with a BOM and CRLF line ends, so Excel and WPS open it directly. The file is the office's
 /// worklist for correcting the input, so 原始内容 is never masked (the database keeps it too); fields that
 /// would start a formula are prefixed with an apostrophe by ``CSVWriting/safeField(_:)``.
-public enum ProblemsCSV {
+enum ProblemsCSV {
     /// The header row.
-    public static let headers = ["文件", "行号", "级别", "问题", "原始内容"]
+    static let headers = ["文件", "行号", "级别", "问题", "原始内容"]
 
     /// The file's bytes.
-    public static func render(_ problems: [DataProblem]) -> [UInt8] {
+    static func render(_ problems: [DataProblem]) -> [UInt8] {
         var text = "\u{FEFF}" + headers.joined(separator: ",") + "\r\n"
         for p in problems {
             let fields = [p.file, String(p.line), p.level.rawValue, p.problemText, p.raw]

@@ -1,11 +1,11 @@
 /// Escaping for values placed in Markdown table cells (SPEC §7).
-public enum MarkdownEscaping {
+enum MarkdownEscaping {
     /// Escapes a value for one Markdown table cell: `& < >` become `&amp; &lt; &gt;`; `| \ [ ] ` * _ ~`
     /// get a backslash; line breaks (CRLF, CR, LF, U+0085, U+2028, U+2029) become `<br>`.
     ///
     /// The text is escaped in one pass, so the `<br>` it produces is never escaped again and a
     /// literal `<br>` in the input comes out as `&lt;br&gt;`. Tabs and other control characters become spaces.
-    public static func cell(_ s: String) -> String {
+    static func cell(_ s: String) -> String {
         var copy = s
         let result: [UInt8]? = copy.withUTF8 { escapeCell($0) }
         guard let bytes = result else { return s }
@@ -65,10 +65,10 @@ public enum MarkdownEscaping {
 }
 
 /// Writing fields of RFC 4180 CSV files such as 数据问题-YYYY-MM.csv.
-public enum CSVWriting {
+enum CSVWriting {
     /// Quotes a field for RFC 4180 output when it contains `,` `"` CR or LF or starts or ends with a
     /// space or tab; quotes inside are doubled. Other fields are returned unchanged.
-    public static func field(_ s: String) -> String {
+    static func field(_ s: String) -> String {
         guard needsQuotes(s) else { return s }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 4)
@@ -85,7 +85,7 @@ public enum CSVWriting {
     /// advises for CSV injection; Excel and WPS then show it as text (the apostrophe stays visible in
     /// the cell). Use it for every value that came from input; numbers minqing formats itself (a score
     /// of `-0.30`) go through `field(_:)` so they stay numbers.
-    public static func safeField(_ s: String) -> String {
+    static func safeField(_ s: String) -> String {
         guard let first = s.unicodeScalars.first else { return s }
         switch first {
         case "=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠":
@@ -96,7 +96,7 @@ public enum CSVWriting {
     }
 
     /// One CSV record: the fields joined with commas (each passed through `safeField(_:)`), ended by CRLF.
-    public static func record(_ fields: [String]) -> String {
+    static func record(_ fields: [String]) -> String {
         fields.map(safeField).joined(separator: ",") + "\r\n"
     }
 

@@ -1,18 +1,18 @@
 /// The facts of one demand that the month's statistics need.
-public struct DemandFacts: Sendable, Equatable {
-    public var domain: String
-    public var channel: String
-    public var status: DemandStatus
-    public var grade: Grade
-    public var satisfaction: Satisfaction
-    public var primaryUnit: String
-    public var primaryUnitType: String
-    public var township: String
-    public var liaison: String
-    public var village: String
-    public var headcount: Int
+struct DemandFacts: Sendable, Equatable {
+    var domain: String
+    var channel: String
+    var status: DemandStatus
+    var grade: Grade
+    var satisfaction: Satisfaction
+    var primaryUnit: String
+    var primaryUnitType: String
+    var township: String
+    var liaison: String
+    var village: String
+    var headcount: Int
 
-    public init(
+    init(
         domain: String, channel: String, status: DemandStatus, grade: Grade, satisfaction: Satisfaction,
         primaryUnit: String, primaryUnitType: String, township: String, liaison: String, village: String,
         headcount: Int

@@ -1,6 +1,6 @@
 /// Builds a ``MonthSummary`` from the month's demands in one pass, in memory proportional to the number
 /// of units, domains, channels and villages (never to the number of demands).
-public struct MonthAggregator {
+struct MonthAggregator {
     let reference: ReferenceData
     let scoring: ScoringRules
     private var totals = Tally()
@@ -16,14 +16,14 @@ public struct MonthAggregator {
     private var townships: [Int: Tally] = [:]
 
     /// An aggregator for the workspace's seeds and scoring rules.
-    public init(reference: ReferenceData, scoring: ScoringRules) {
+    init(reference: ReferenceData, scoring: ScoringRules) {
         self.reference = reference
         self.scoring = scoring
         townshipTypeID = names.id(ReferenceData.townshipType)
     }
 
     /// Adds one demand.
-    public mutating func add(_ facts: DemandFacts) {
+    mutating func add(_ facts: DemandFacts) {
         totals.add(facts)
         let unit = id(facts.primaryUnit)
         if facts.status == .resolved && id(facts.primaryUnitType) == townshipTypeID { resolvedByTownships += 1 }
@@ -38,7 +38,7 @@ public struct MonthAggregator {
     private static func pair(_ a: Int, _ b: Int) -> Int { a << 32 | b }
 
     /// The summary; previous-month figures are filled in by the caller.
-    public func summary(month: YearMonth) -> MonthSummary {
+    func summary(month: YearMonth) -> MonthSummary {
         let channelSeen = Set(domainChannel.keys.map { names.string($0 & 0xFFFF_FFFF) })
         let domainSeen = Set(domainChannel.keys.map { names.string($0 >> 32) })
         func count(_ domain: String, _ channel: String) -> Int {

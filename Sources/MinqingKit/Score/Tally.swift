@@ -4,41 +4,41 @@ public struct Tally: Sendable, Equatable {
     public var gradeA = 0
     public var gradeB = 0
     public var resolved = 0
-    public var inProgress = 0
-    public var pending = 0
+    var inProgress = 0
+    var pending = 0
     /// A-grade demands that are resolved.
-    public var resolvedA = 0
+    var resolvedA = 0
     /// B-grade demands that are resolved.
-    public var resolvedB = 0
+    var resolvedB = 0
     /// Σ 人数.
-    public var people = 0
+    var people = 0
     /// Count per 满意度, indexed like `Satisfaction.allCases`.
-    public var satisfaction = [Int](repeating: 0, count: Satisfaction.allCases.count)
+    var satisfaction = [Int](repeating: 0, count: Satisfaction.allCases.count)
 
-    public init() {}
+    init() {}
 
     /// Demands not 已办结.
-    public var unresolved: Int { total - resolved }
+    var unresolved: Int { total - resolved }
     /// Demands with an evaluation (not 未评价).
-    public var evaluated: Int { total - count(.unrated) }
+    var evaluated: Int { total - count(.unrated) }
     /// The levels 满意率 counts as satisfied (SPEC §4; 非常不满意 and 不满意 are not).
     static let satisfiedLevels: [Satisfaction] = [.verySatisfied, .satisfied, .basicallySatisfied]
 
     /// Demands rated at one of ``satisfiedLevels``.
-    public var satisfied: Int { Tally.satisfiedLevels.reduce(0) { $0 + count($1) } }
+    var satisfied: Int { Tally.satisfiedLevels.reduce(0) { $0 + count($1) } }
 
     /// The number of demands rated `level`.
-    public func count(_ level: Satisfaction) -> Int {
+    func count(_ level: Satisfaction) -> Int {
         satisfaction[level.ordinal]
     }
 
     /// 办结率 = 已办结 ÷ 诉求总数; nil when there are no demands.
-    public var resolutionRate: Double? { Rate.of(resolved, total) }
+    var resolutionRate: Double? { Rate.of(resolved, total) }
     /// 满意率 = satisfied ÷ evaluated; nil when nothing was evaluated.
-    public var satisfactionRate: Double? { Rate.of(satisfied, evaluated) }
+    var satisfactionRate: Double? { Rate.of(satisfied, evaluated) }
 
     /// Adds one demand.
-    public mutating func add(_ facts: DemandFacts) {
+    mutating func add(_ facts: DemandFacts) {
         total += 1
         people += facts.headcount
         switch facts.grade {
@@ -71,14 +71,14 @@ extension Satisfaction {
 }
 
 /// Rates and changes, with "no figure" when the denominator is zero.
-public enum Rate {
+enum Rate {
     /// part ÷ whole, or nil when whole is 0.
-    public static func of(_ part: Int, _ whole: Int) -> Double? {
+    static func of(_ part: Int, _ whole: Int) -> Double? {
         whole == 0 ? nil : Double(part) / Double(whole)
     }
 
     /// The relative change from `previous` to `current` (环比/同比), or nil without a previous figure.
-    public static func change(from previous: Int?, to current: Int) -> Double? {
+    static func change(from previous: Int?, to current: Int) -> Double? {
         guard let previous, previous > 0 else { return nil }
         return Double(current - previous) / Double(previous)
     }

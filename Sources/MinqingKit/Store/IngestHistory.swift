@@ -3,7 +3,7 @@ import GRDB
 
 extension Store {
     /// The ingests of `month` (every month when nil), oldest first; the first of each month is not a re-run.
-    public func history(month: YearMonth?) throws -> [IngestHistoryEntry] {
+    func history(month: YearMonth?) throws -> [IngestHistoryEntry] {
         try read { db in
             let filter = month == nil ? "" : "WHERE month = ?"
             let arguments: StatementArguments = month.map { [$0.description] } ?? []

@@ -3,9 +3,9 @@ import Foundation
 import GRDB
 
 /// The workspace database: opens (creating and migrating) the SQLite file, and refuses a newer schema.
-public final class Store: DemandStore {
+final class Store: DemandStore {
     /// The database file.
-    public let path: String
+    let path: String
     let queue: DatabaseQueue
 
     /// Opens the database at `path`, creating it and applying migrations as needed.
@@ -19,7 +19,7 @@ public final class Store: DemandStore {
     /// A database created in WAL mode by an earlier version is switched on opening.
     ///
     /// `cacheMegabytes` is SQLite's page cache (``RuntimeSettings/sqliteCacheMegabytes``).
-    public init(path: String, cacheMegabytes: Int = RuntimeSettings.defaultSQLiteCacheMegabytes) throws {
+    init(path: String, cacheMegabytes: Int = RuntimeSettings.defaultSQLiteCacheMegabytes) throws {
         self.path = path
         _ = Store.sqliteConfigured
         var configuration = Configuration()
@@ -60,7 +60,7 @@ public final class Store: DemandStore {
 
     /// Runs `body` in one write transaction: everything or nothing is applied. An SQLite failure
     /// (a full disk, an I/O error) becomes a ``StoreError`` naming the database and the cause.
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try queue.write(body)
         } catch let error as DatabaseError {
@@ -69,7 +69,7 @@ public final class Store: DemandStore {
     }
 
     /// Runs `body` with read access.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try queue.read(body)
         } catch let error as DatabaseError {

@@ -1,9 +1,9 @@
 import Foundation
 
 /// SHA-256 of files, for the ingest history (which exact files made a month).
-public enum FileDigest {
+enum FileDigest {
     /// The SHA-256 of the file at `path` as lowercase hex, read in chunks.
-    public static func sha256(path: String) throws -> String {
+    static func sha256(path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }

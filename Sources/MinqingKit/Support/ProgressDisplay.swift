@@ -12,7 +12,7 @@ public final class ProgressDisplay: @unchecked Sendable {
     }
 
     /// Shows `done` of `total` (or just `done`) for `stage`, every 10,000 items.
-    public func update(_ stage: @autoclosure () -> String, done: Int, total: Int? = nil) {
+    func update(_ stage: @autoclosure () -> String, done: Int, total: Int? = nil) {
         // Called for every row: the label is built only when a line is drawn.
         guard enabled, done % 10_000 == 0 else { return }
         var text = "\r\u{1B}[K\(stage())：\(done)"
@@ -24,7 +24,7 @@ public final class ProgressDisplay: @unchecked Sendable {
     }
 
     /// Clears the line.
-    public func finish() {
+    func finish() {
         guard enabled, shown else { return }
         lock.lock()
         shown = false

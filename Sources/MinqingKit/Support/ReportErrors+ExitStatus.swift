@@ -2,15 +2,15 @@
 
 extension TemplateError: MinqingError {
     /// A template that cannot be read or parsed is a usage error.
-    public var exitStatus: ExitStatus { .usage }
+    var exitStatus: ExitStatus { .usage }
 }
 
 extension OutputError: MinqingError {
     /// Reports (or the lock file) that cannot be written refuse the run.
-    public var exitStatus: ExitStatus { .refused }
+    var exitStatus: ExitStatus { .refused }
 }
 
 extension XlsxError: MinqingError {
     /// A workbook that cannot be written refuses the run.
-    public var exitStatus: ExitStatus { .refused }
+    var exitStatus: ExitStatus { .refused }
 }

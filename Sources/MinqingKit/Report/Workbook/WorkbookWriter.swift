@@ -12,37 +12,37 @@ import Foundation
 /// core during the pass (see ``DemandListSheets``), with their repeating values in a shared-string
 /// table. Memory does not grow with the month's size beyond that table; a list longer than Excel's
 /// row limit continues on 诉求明细(2), (3)…
-public struct WorkbookWriter {
+struct WorkbookWriter {
     /// Data rows per sheet: Excel's 1,048,576 rows less the header.
-    public static let rowsPerSheet = 1_048_575
+    static let rowsPerSheet = 1_048_575
 
     /// What the pass over the demands produced besides the workbook.
-    public struct Pass: Sendable {
+    struct Pass: Sendable {
         /// The month's statistics (without 环比/同比, which the caller adds from history first).
-        public var summary: MonthSummary
+        var summary: MonthSummary
         /// The first A级 and 未办结 demands, for the Markdown report.
-        public var gradeA: [ReportDemand]
-        public var unresolved: [ReportDemand]
+        var gradeA: [ReportDemand]
+        var unresolved: [ReportDemand]
         /// Where the pass's time went, for the benchmark's per-stage breakdown.
-        public var timings = Timings()
+        var timings = Timings()
     }
 
     /// Seconds spent in each part of the pass.
-    public struct Timings: Sendable {
+    struct Timings: Sendable {
         /// Reading the month from SQLite (the pass's wall time outside the parts below).
-        public var read = 0.0
+        var read = 0.0
         /// Adding up the statistics and scores.
-        public var score = 0.0
+        var score = 0.0
         /// Masking personal data.
-        public var mask = 0.0
+        var mask = 0.0
         /// Waiting for the second thread to take the masked demands (when it is behind).
-        public var handOver = 0.0
+        var handOver = 0.0
         /// Writing the lists' rows as XML (on the second thread).
-        public var xml = 0.0
+        var xml = 0.0
         /// Compressing them (on the second thread).
-        public var compress = 0.0
+        var compress = 0.0
         /// The summary sheets and assembling the workbook file.
-        public var assemble = 0.0
+        var assemble = 0.0
     }
 
     let data: BulletinData
@@ -52,7 +52,7 @@ public struct WorkbookWriter {
     /// How many demands of each list the pass keeps for the Markdown report.
     var previewLimit = MarkdownReport.listLimit
     /// Called with the number of demands read so far.
-    public var progress: (Int) -> Void = { _ in }
+    var progress: (Int) -> Void = { _ in }
 
     /// A writer for `data` (whose summary is filled in by the pass) reading demands through `reader`.
     init(data: BulletinData, reader: any MonthRecords, reference: ReferenceData) {
@@ -68,7 +68,7 @@ public struct WorkbookWriter {
     }
 
     /// Writes the workbook to `path` and returns the statistics and list previews of the pass.
-    public func write(to path: String, total: Int) throws -> Pass {
+    func write(to path: String, total: Int) throws -> Pass {
         // libxlsxwriter writes everything but the lists' rows to `base`; the rows are compressed into
         // unlinked temporary files beside it; the two are joined into `path` at the end.
         let folder = (path as NSString).deletingLastPathComponent

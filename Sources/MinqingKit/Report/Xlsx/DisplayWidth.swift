@@ -1,7 +1,7 @@
 /// Display width of a string in Excel column units: CJK/fullwidth chars count 2, others 1.
 ///
 /// Counted per user-perceived character; control characters (line breaks, tabs) count 0.
-public func displayWidth(_ s: String) -> Int {
+func displayWidth(_ s: String) -> Int {
     var width = 0
     for character in s {
         guard let first = character.unicodeScalars.first else { continue }

@@ -1,9 +1,9 @@
 import CXlsxWriter
 
 /// A chart made by `XlsxWorkbook.addColumnChart`; the workbook owns it, insert it once with `XlsxWorksheet.insertChart`.
-public final class XlsxChart {
+final class XlsxChart {
     /// The chart's title.
-    public let title: String
+    let title: String
     let handle: UnsafeMutablePointer<lxw_chart>
     let owner: ObjectIdentifier
     /// Whether the chart has been placed on a worksheet (a chart can be placed only once).
@@ -17,20 +17,20 @@ public final class XlsxChart {
 }
 
 /// A rectangular block of cells on a named sheet, zero-based and inclusive.
-public struct XlsxRange: Hashable, Sendable {
+struct XlsxRange: Hashable, Sendable {
     /// The sheet's name (quoted in the formula, so Chinese names and spaces are fine).
-    public var sheet: String
+    var sheet: String
     /// First row, zero-based.
-    public var firstRow: Int
+    var firstRow: Int
     /// First column, zero-based.
-    public var firstCol: Int
+    var firstCol: Int
     /// Last row, zero-based, inclusive.
-    public var lastRow: Int
+    var lastRow: Int
     /// Last column, zero-based, inclusive.
-    public var lastCol: Int
+    var lastCol: Int
 
     /// Creates a range; rows and columns are zero-based and inclusive.
-    public init(sheet: String, firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) {
+    init(sheet: String, firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) {
         self.sheet = sheet
         self.firstRow = firstRow
         self.firstCol = firstCol
@@ -39,13 +39,13 @@ public struct XlsxRange: Hashable, Sendable {
     }
 
     /// Formula text such as `='总览'!$A$2:$A$5` (sheet name always quoted, ' doubled).
-    public var formula: String {
+    var formula: String {
         let quoted = "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
         return "=\(quoted)!$\(xlsxColumnName(firstCol))$\(firstRow + 1):$\(xlsxColumnName(lastCol))$\(lastRow + 1)"
     }
 
     /// Number of cells in the range.
-    public var cellCount: Int { (lastRow - firstRow + 1) * (lastCol - firstCol + 1) }
+    var cellCount: Int { (lastRow - firstRow + 1) * (lastCol - firstCol + 1) }
 
     func validate(_ context: String) throws {
         guard firstRow >= 0, firstCol >= 0, firstRow <= lastRow, firstCol <= lastCol,
@@ -57,7 +57,7 @@ public struct XlsxRange: Hashable, Sendable {
 }
 
 /// Excel's letters for a zero-based column: 0 → "A", 25 → "Z", 26 → "AA".
-public func xlsxColumnName(_ col: Int) -> String {
+func xlsxColumnName(_ col: Int) -> String {
     var n = max(col, 0) + 1
     var letters: [Character] = []
     while n > 0 {

@@ -5,16 +5,16 @@ import CXlsxWriter
 /// `code` is the raw `lxw_error` value; problems the wrapper detects itself (bad sheet name, cell
 /// outside Excel's grid, rows out of order in constant-memory mode, …) use the matching `lxw_error`
 /// code and carry a Chinese `reason`.
-public struct XlsxError: Error, CustomStringConvertible, Sendable {
+struct XlsxError: Error, CustomStringConvertible, Sendable {
     /// The raw `lxw_error` code.
-    public let code: Int32
+    let code: Int32
     /// What we were doing, e.g. "保存工作簿 /path/x.xlsx".
-    public let context: String
+    let context: String
     /// A specific explanation found by the wrapper; nil means "explain from the library code".
-    public let reason: String?
+    let reason: String?
 
     /// Creates an error from a raw `lxw_error` code, a context and an optional explanation.
-    public init(code: Int32, context: String, reason: String? = nil) {
+    init(code: Int32, context: String, reason: String? = nil) {
         self.code = code
         self.context = context
         self.reason = reason
@@ -25,7 +25,7 @@ public struct XlsxError: Error, CustomStringConvertible, Sendable {
     }
 
     /// The library's own (English) text for `code`.
-    public var libraryMessage: String {
+    var libraryMessage: String {
         guard code >= 0, let text = lxw_strerror(lxw_error(rawValue: UInt32(code))) else {
             return "unknown error \(code)"
         }
@@ -35,7 +35,7 @@ public struct XlsxError: Error, CustomStringConvertible, Sendable {
     }
 
     /// A Chinese sentence for staff: what failed, why, and what to check.
-    public var description: String {
+    var description: String {
         let why = reason ?? "\(Self.chineseMessage(code))（libxlsxwriter：\(libraryMessage)）"
         // "保存工作簿 /x/y.xlsx 失败" reads better with a space after a path; none after Chinese text.
         let gap = context.unicodeScalars.last.map { $0.isASCII && $0 != " " } == true ? " " : ""

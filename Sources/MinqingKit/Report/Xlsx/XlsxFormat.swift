@@ -1,7 +1,7 @@
 import CXlsxWriter
 
 /// Horizontal alignment of a cell.
-public enum XlsxAlign: Hashable, Sendable {
+enum XlsxAlign: Hashable, Sendable {
     case left, center, right
 
     var raw: UInt8 {
@@ -14,7 +14,7 @@ public enum XlsxAlign: Hashable, Sendable {
 }
 
 /// Vertical alignment of a cell.
-public enum XlsxVAlign: Hashable, Sendable {
+enum XlsxVAlign: Hashable, Sendable {
     case top, center, bottom
 
     var raw: UInt8 {
@@ -27,7 +27,7 @@ public enum XlsxVAlign: Hashable, Sendable {
 }
 
 /// Cell border style (all four sides).
-public enum XlsxBorder: Hashable, Sendable {
+enum XlsxBorder: Hashable, Sendable {
     case thin, medium
 
     var raw: UInt8 {
@@ -39,30 +39,30 @@ public enum XlsxBorder: Hashable, Sendable {
 }
 
 /// Everything a cell format can say; equal specs share one libxlsxwriter format.
-public struct XlsxFormatSpec: Hashable, Sendable {
+struct XlsxFormatSpec: Hashable, Sendable {
     /// Bold font.
-    public var bold: Bool
+    var bold: Bool
     /// Excel number format, e.g. "0.0%" or `XlsxNumFormat.negativeRed(decimals: 2)`.
-    public var numFormat: String?
+    var numFormat: String?
     /// Font colour as 0xRRGGBB.
-    public var fontColor: UInt32?
+    var fontColor: UInt32?
     /// Solid background colour as 0xRRGGBB.
-    public var bgColor: UInt32?
+    var bgColor: UInt32?
     /// Wrap long text inside the cell.
-    public var textWrap: Bool
+    var textWrap: Bool
     /// Horizontal alignment.
-    public var align: XlsxAlign?
+    var align: XlsxAlign?
     /// Vertical alignment.
-    public var valign: XlsxVAlign?
+    var valign: XlsxVAlign?
     /// Border on all four sides.
-    public var border: XlsxBorder?
+    var border: XlsxBorder?
     /// Font size in points.
-    public var fontSize: Double?
+    var fontSize: Double?
     /// Font name, e.g. "宋体".
-    public var fontName: String?
+    var fontName: String?
 
     /// Creates a format spec; every property defaults to Excel's default.
-    public init(bold: Bool = false, numFormat: String? = nil, fontColor: UInt32? = nil,
+    init(bold: Bool = false, numFormat: String? = nil, fontColor: UInt32? = nil,
                 bgColor: UInt32? = nil, textWrap: Bool = false, align: XlsxAlign? = nil,
                 valign: XlsxVAlign? = nil, border: XlsxBorder? = nil, fontSize: Double? = nil,
                 fontName: String? = nil) {
@@ -97,14 +97,14 @@ public struct XlsxFormatSpec: Hashable, Sendable {
 }
 
 /// Common Excel number formats.
-public enum XlsxNumFormat {
+enum XlsxNumFormat {
     /// Percentage with one decimal, e.g. 85.3%.
-    public static let percent1 = "0.0%"
+    static let percent1 = "0.0%"
     /// Integer with thousands separators.
-    public static let integer = "#,##0"
+    static let integer = "#,##0"
 
     /// A number format that shows negative values in red, e.g. "0.00;[Red]-0.00".
-    public static func negativeRed(decimals: Int) -> String {
+    static func negativeRed(decimals: Int) -> String {
         let places = max(0, min(decimals, 10))
         let base = places == 0 ? "0" : "0." + String(repeating: "0", count: places)
         return "\(base);[Red]-\(base)"
@@ -112,17 +112,17 @@ public enum XlsxNumFormat {
 }
 
 /// A cell format that belongs to one workbook (get it from `XlsxWorkbook.format(_:)`).
-public struct XlsxFormat: Hashable {
+struct XlsxFormat: Hashable {
     /// The spec this format was made from.
-    public let spec: XlsxFormatSpec
+    let spec: XlsxFormatSpec
     let pointer: UnsafeMutablePointer<lxw_format>?
     let owner: ObjectIdentifier
 
-    public static func == (lhs: XlsxFormat, rhs: XlsxFormat) -> Bool {
+    static func == (lhs: XlsxFormat, rhs: XlsxFormat) -> Bool {
         lhs.spec == rhs.spec && lhs.owner == rhs.owner && lhs.pointer == rhs.pointer
     }
 
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(spec)
         hasher.combine(owner)
     }

@@ -17,13 +17,13 @@ import Darwin
 /// free-without-saving; it writes nothing) after closing the constant-memory temporary files
 /// that `lxw_workbook_free` itself leaves open in 1.1.4. Not thread-safe: use one workbook from
 /// one thread.
-public final class XlsxWorkbook {
+final class XlsxWorkbook {
     /// Final path of the .xlsx file.
-    public let path: String
+    let path: String
     /// Whether rows are streamed to temporary files (rows must then be written in increasing order per sheet).
-    public let constantMemory: Bool
+    let constantMemory: Bool
     /// Whether `close()` has run (successfully or not); afterwards every call throws.
-    public private(set) var isClosed = false
+    private(set) var isClosed = false
 
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private let partialPath: String
@@ -34,7 +34,7 @@ public final class XlsxWorkbook {
     private var propertiesSet = false
 
     /// Prepares a workbook that `close()` will write to `path`; fails early if the folder is missing or read-only.
-    public init(path: String, constantMemory: Bool, tmpdir: String? = nil) throws {
+    init(path: String, constantMemory: Bool, tmpdir: String? = nil) throws {
         self.path = path
         self.constantMemory = constantMemory
         let context = "创建工作簿 \(path)"
@@ -83,7 +83,7 @@ public final class XlsxWorkbook {
     }
 
     /// Sets the document properties; `created` (must be after 1970) fixes the timestamp so reruns are byte-identical.
-    public func setProperties(title: String, subject: String, author: String, company: String, created: Date) throws {
+    func setProperties(title: String, subject: String, author: String, company: String, created: Date) throws {
         let context = "设置工作簿 \(path) 的文档属性"
         let wb = try openHandle(context)
         let seconds = created.timeIntervalSince1970.rounded(.down)
@@ -111,7 +111,7 @@ public final class XlsxWorkbook {
     }
 
     /// Adds a worksheet at the end; throws a clear error for an invalid or duplicate name.
-    public func addWorksheet(_ name: String) throws -> XlsxWorksheet {
+    func addWorksheet(_ name: String) throws -> XlsxWorksheet {
         let context = "添加工作表「\(name)」"
         let wb = try openHandle(context)
         try validateSheetName(name, context)
@@ -126,7 +126,7 @@ public final class XlsxWorkbook {
     }
 
     /// Returns the workbook's format for `spec`, creating it once and caching it.
-    public func format(_ spec: XlsxFormatSpec) -> XlsxFormat {
+    func format(_ spec: XlsxFormatSpec) -> XlsxFormat {
         if let cached = formats[spec] { return cached }
         let made = makeFormat(spec)
         if made.pointer != nil { formats[spec] = made }
@@ -159,7 +159,7 @@ public final class XlsxWorkbook {
     }
 
     /// Adds a one-series column chart (or bar chart if `horizontal`) with data labels and no legend.
-    public func addColumnChart(title: String, categories: XlsxRange, values: XlsxRange, seriesName: String,
+    func addColumnChart(title: String, categories: XlsxRange, values: XlsxRange, seriesName: String,
                                horizontal: Bool = false) throws -> XlsxChart {
         let context = "添加图表「\(title)」"
         let wb = try openHandle(context)
@@ -194,7 +194,7 @@ public final class XlsxWorkbook {
     }
 
     /// Writes the workbook to `path` (via a temporary file and rename); after this every call throws.
-    public func close() throws {
+    func close() throws {
         let context = "保存工作簿 \(path)"
         let wb = try openHandle(context)
         if sheetHandles.isEmpty {

@@ -10,26 +10,26 @@ import Darwin
 ///
 /// Rows and columns are zero-based, as in libxlsxwriter; error messages show Excel's A1 names.
 /// Every call throws once the workbook is closed.
-public final class XlsxWorksheet {
+final class XlsxWorksheet {
     /// Excel's limit on characters in one cell (counted here in UTF-16 units, as Excel does).
-    public static let maxCellCharacters = 32_767
+    static let maxCellCharacters = 32_767
     /// Appended to text cut down to `maxCellCharacters`.
-    public static let truncationMarker = "…(截断)"
+    static let truncationMarker = "…(截断)"
     /// Number of rows in an Excel sheet (1,048,576).
-    public static let maxRows = Int(LXW_ROW_MAX)
+    static let maxRows = Int(LXW_ROW_MAX)
     /// Number of columns in an Excel sheet (16,384).
-    public static let maxColumns = Int(LXW_COL_MAX)
+    static let maxColumns = Int(LXW_COL_MAX)
     /// Longest page header or footer libxlsxwriter accepts.
-    public static let maxHeaderFooterCharacters = 255
+    static let maxHeaderFooterCharacters = 255
 
     /// The sheet's name as shown on its tab.
-    public let name: String
+    let name: String
     /// The sheet's position in the workbook, from 1 (libxlsxwriter stores it as xl/worksheets/sheetN.xml).
-    public let number: Int
+    let number: Int
     let workbook: XlsxWorkbook
     private let handle: UnsafeMutablePointer<lxw_worksheet>
     /// Highest row a cell was written to (constant-memory mode only allows this row or later).
-    public private(set) var lastWrittenRow: Int?
+    private(set) var lastWrittenRow: Int?
 
     init(workbook: XlsxWorkbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String, number: Int) {
         self.workbook = workbook
@@ -45,7 +45,7 @@ public final class XlsxWorksheet {
     /// literal text of that shape is protected as `_x005F_xHHHH_` so Excel shows it unchanged.
     /// Text longer than 32,767 characters is cut at a character boundary and ends with "…(截断)".
     @discardableResult
-    public func writeText(_ row: Int, _ col: Int, _ text: String, _ format: XlsxFormat? = nil) throws -> Bool {
+    func writeText(_ row: Int, _ col: Int, _ text: String, _ format: XlsxFormat? = nil) throws -> Bool {
         // Built only when something fails: this is the hot path of a million-row sheet.
         func context() -> String { "在工作表「\(name)」的 \(cellName(row, col)) 写入文本" }
         let (row32, col16) = try validateCell(row, col, context())
@@ -66,7 +66,7 @@ public final class XlsxWorksheet {
     }
 
     /// Writes a number cell; NaN and infinity are refused (Excel cannot store them).
-    public func writeNumber(_ row: Int, _ col: Int, _ value: Double, _ format: XlsxFormat? = nil) throws {
+    func writeNumber(_ row: Int, _ col: Int, _ value: Double, _ format: XlsxFormat? = nil) throws {
         func context() -> String { "在工作表「\(name)」的 \(cellName(row, col)) 写入数值" }
         let (row32, col16) = try validateCell(row, col, context())
         let fmt = try workbook.checkOwner(format, context())
@@ -79,7 +79,7 @@ public final class XlsxWorksheet {
     }
 
     /// Sets the width (in Excel character units, 0…255) and optional default format of columns first…last.
-    public func setColumn(_ first: Int, _ last: Int, width: Double, _ format: XlsxFormat? = nil) throws {
+    func setColumn(_ first: Int, _ last: Int, width: Double, _ format: XlsxFormat? = nil) throws {
         let context = "设置工作表「\(name)」第 \(columnName(first)) 至 \(columnName(last)) 列的列宽"
         let (_, firstCol) = try validateCell(0, first, context)
         let (_, lastCol) = try validateCell(0, last, context)
@@ -91,7 +91,7 @@ public final class XlsxWorksheet {
     }
 
     /// Sets the height of `row` in points. In constant_memory mode call it before writing the row's cells.
-    public func setRowHeight(_ row: Int, _ height: Double) throws {
+    func setRowHeight(_ row: Int, _ height: Double) throws {
         func context() -> String { "设置工作表「\(name)」第 \(row + 1) 行的行高" }
         let (row32, _) = try validateCell(row, 0, context())
         guard height.isFinite, height >= 0, height <= 409 else {
@@ -102,7 +102,7 @@ public final class XlsxWorksheet {
     }
 
     /// Freezes the rows above `row` and the columns left of `col` (row: 1, col: 0 freezes the header row).
-    public func freezePanes(row: Int, col: Int) throws {
+    func freezePanes(row: Int, col: Int) throws {
         let context = "冻结工作表「\(name)」的窗格"
         let (row32, col16) = try validateCell(row, col, context)
         try workbook.openHandle(context)
@@ -110,14 +110,14 @@ public final class XlsxWorksheet {
     }
 
     /// Adds an autofilter over the given range (header row included).
-    public func autofilter(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws {
+    func autofilter(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws {
         let context = "为工作表「\(name)」添加筛选"
         let (r1, c1, r2, c2) = try validateRange(firstRow, firstCol, lastRow, lastCol, context)
         try lxwCheck(worksheet_autofilter(handle, r1, c1, r2, c2), context)
     }
 
     /// Adds a conditional format: cells below zero in the range get a red font.
-    public func conditionalFormatNegativeRed(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws {
+    func conditionalFormatNegativeRed(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws {
         let context = "为工作表「\(name)」添加负数标红的条件格式"
         let (r1, c1, r2, c2) = try validateRange(firstRow, firstCol, lastRow, lastCol, context)
         let red = workbook.conditionalFormat(XlsxFormatSpec(fontColor: 0xFF0000))
@@ -131,7 +131,7 @@ public final class XlsxWorksheet {
     }
 
     /// Inserts a chart with its top-left corner at the cell, optionally scaled.
-    public func insertChart(row: Int, col: Int, _ chart: XlsxChart, xScale: Double = 1, yScale: Double = 1) throws {
+    func insertChart(row: Int, col: Int, _ chart: XlsxChart, xScale: Double = 1, yScale: Double = 1) throws {
         let context = "在工作表「\(name)」的 \(cellName(row, col)) 插入图表「\(chart.title)」"
         let (row32, col16) = try validateCell(row, col, context)
         try workbook.openHandle(context)
@@ -155,7 +155,7 @@ public final class XlsxWorksheet {
     ///
     /// `header`/`footer` use Excel codes ("&L示例县&C2026年10月 民情月报&R&A", "&C第 &P 页，共 &N 页");
     /// put literal text through `XlsxHeaderFooter.literal(_:)` so an "&" in it is not read as a code.
-    public func setupPrint(landscape: Bool, paperA4: Bool, fitWidthPages: Int, repeatHeaderRows: ClosedRange<Int>?,
+    func setupPrint(landscape: Bool, paperA4: Bool, fitWidthPages: Int, repeatHeaderRows: ClosedRange<Int>?,
                            header: String?, footer: String?) throws {
         let context = "设置工作表「\(name)」的打印格式"
         try workbook.openHandle(context)
@@ -277,9 +277,9 @@ public final class XlsxWorksheet {
 }
 
 /// Helpers for page header and footer text.
-public enum XlsxHeaderFooter {
+enum XlsxHeaderFooter {
     /// Escapes literal text for a header/footer: "&" becomes "&&" so Excel does not read it as a code.
-    public static func literal(_ text: String) -> String {
+    static func literal(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&&")
     }
 }
