@@ -41,6 +41,8 @@ public struct ReferenceData: Sendable {
     public var channelBySpelling: [String: String]
     /// Township names (from places.csv and units of 类型 乡镇).
     public var townships: Set<String>
+    /// The holidays and 调休 workdays of the optional holidays.csv (SPEC §8); empty without the file.
+    var holidays = HolidayCalendar()
 
     /// The canonical channel for a spelling, or nil when unknown.
     public func channel(for spelling: String) -> String? {

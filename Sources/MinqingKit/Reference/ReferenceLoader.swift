@@ -1,6 +1,6 @@
 import Foundation
 
-/// Loads and checks the four seeds files (places, units, domains, channels).
+/// Loads and checks the four seeds files (places, units, domains, channels) and the optional holidays.csv.
 public enum ReferenceLoader {
     /// The unit 类型 values units.csv may use.
     public static let unitTypes: Set<String> = ["县直部门", "国有企业", "乡镇"]
@@ -13,6 +13,7 @@ public enum ReferenceLoader {
         let places = try loadPlaces(path: folder + "/places.csv", unitType: unitType)
         let domains = try loadDomains(path: folder + "/domains.csv", unitType: unitType)
         let (channels, spellings) = try loadChannels(path: folder + "/channels.csv")
+        let holidays = try loadHolidays(path: folder + "/" + holidaysFile)
 
         var placeByVillage: [String: Place] = [:]
         var townships: Set<String> = []
@@ -26,7 +27,7 @@ public enum ReferenceLoader {
         return ReferenceData(
             places: places, placeByVillage: placeByVillage, units: units, unitType: unitType,
             domains: domains, domainByName: domainByName, channels: channels, channelBySpelling: spellings,
-            townships: townships)
+            townships: townships, holidays: holidays)
     }
 
     /// Reads a seeds CSV with the given headers and calls `row` with each row's line and values.
