@@ -12,6 +12,8 @@ public struct DomainRule: Sendable, Equatable {
     /// Blank when the township (属地) is responsible.
     public var department: String
     public var keywords: [String]
+    /// 办理时限 in days from domains.csv's optional 4th column (SPEC §8); nil: the grade's limit applies.
+    var timeLimitDays: Int? = nil
 }
 
 /// The county's reference data (SPEC §2), loaded from the seeds folder and checked.

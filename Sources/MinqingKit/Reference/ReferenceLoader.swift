@@ -31,8 +31,10 @@ public enum ReferenceLoader {
     }
 
     /// Reads a seeds CSV with the given headers and calls `row` with each row's line and values.
+    /// `optional` headers may be absent (their values are then blank).
     static func readTable(
-        path: String, headers: [String], row: (_ line: Int, _ values: [String: String]) throws -> Void
+        path: String, headers: [String], optional: [String] = [],
+        row: (_ line: Int, _ values: [String: String]) throws -> Void
     ) throws {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ReferenceError(path: path, line: nil, message: "文件不存在。基础数据文件夹应包含 places.csv、units.csv、domains.csv、channels.csv。")
@@ -50,7 +52,8 @@ public enum ReferenceLoader {
             throw ReferenceError(path: path, line: error.line, message: error.message)
         }
         let cells = (0..<reader.fieldCount).map { reader.field($0) }
-        let match = HeaderMatcher.match(cells, columns: headers.map { ColumnSpec($0, required: true) })
+        let match = HeaderMatcher.match(
+            cells, columns: headers.map { ColumnSpec($0, required: true) } + optional.map { ColumnSpec($0, required: false) })
         if !match.missing.isEmpty {
             throw ReferenceError(
                 path: path, line: 1,
@@ -64,8 +67,11 @@ public enum ReferenceLoader {
         do {
             while try reader.nextRecord() {
                 var values: [String: String] = [:]
-                for header in headers {
-                    let i = match.index[header] ?? 0
+                for header in headers + optional {
+                    guard let i = match.index[header] else {
+                        values[header] = ""
+                        continue
+                    }
                     let raw = i < reader.fieldCount ? reader.field(i) : ""
                     values[header] = raw.trimmedBlank
                 }
@@ -124,7 +130,7 @@ public enum ReferenceLoader {
     static func loadDomains(path: String, unitType: [String: String]) throws -> [DomainRule] {
         var domains: [DomainRule] = []
         var seen: [String: Int] = [:]
-        try readTable(path: path, headers: ["领域", "主管部门", "关键词"]) { line, v in
+        try readTable(path: path, headers: ["领域", "主管部门", "关键词"], optional: [timeLimitHeader]) { line, v in
             let name = v["领域"] ?? "", department = v["主管部门"] ?? ""
             guard !name.isEmpty else { throw ReferenceError(path: path, line: line, message: "领域名称为空。") }
             if let first = seen[name] {
@@ -142,8 +148,9 @@ public enum ReferenceLoader {
             let keywords = (v["关键词"] ?? "").split(separator: "|").map {
                 String($0).trimmedBlank
             }.filter { !$0.isEmpty }
+            let limit = try domainTimeLimit(v[timeLimitHeader] ?? "", domain: name, path: path, line: line)
             seen[name] = line
-            domains.append(DomainRule(name: name, department: department, keywords: keywords))
+            domains.append(DomainRule(name: name, department: department, keywords: keywords, timeLimitDays: limit))
         }
         return domains
     }
