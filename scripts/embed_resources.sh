@@ -36,9 +36,12 @@ out=Sources/MinqingKit/Reference/ExampleSeeds.swift
   echo ''
   embed channels seeds/channels.csv
   echo ''
+  embed holidays seeds/holidays.csv
+  echo ''
   echo '    /// File name and text of each seeds file.'
   echo '    static let files: [(name: String, text: String)] = ['
   echo '        ("places.csv", places), ("units.csv", units), ("domains.csv", domains), ("channels.csv", channels),'
+  echo '        ("holidays.csv", holidays),'
   echo '    ]'
   echo '}'
 } > "$out"

@@ -12,6 +12,14 @@ struct ConfigLoaderTests {
         #expect(config.scoring.unresolvedPenalty == 0.3)
         #expect(config.maskPersonalInfo)
         #expect(config.maxBackdateMonths == 24)
+        #expect(config.scoring.lateResolvedPoints == 1.0)
+        #expect(config.scoring.overdueOpenPenalty == 0.3)
+        #expect(config.timeLimits.a == 7)
+        #expect(config.timeLimits.b == 15)
+        #expect(!config.timeLimits.workingDays)
+        #expect(config.attention.minDemands == 3)
+        #expect(config.attention.minSatisfaction == 0.80)
+        #expect(config.attention.minOnTime == 0.80)
     }
 
     @Test func everySettingIsRead() throws {
@@ -26,6 +34,16 @@ struct ConfigLoaderTests {
             [scoring]
             resolved_points = 2
             unresolved_penalty = 0.5
+            late_resolved_points = 0.5
+            overdue_open_penalty = 1
+            [time_limits]
+            A = 3
+            B = 20
+            working_days = true
+            [attention]
+            min_demands = 5
+            min_satisfaction = 0.9
+            min_on_time = 1
             """
         let config = try ConfigLoader.parse(text, path: "minqing.toml")
         #expect(config.county == "青溪县")
@@ -36,6 +54,25 @@ struct ConfigLoaderTests {
         #expect(config.grading.aKeywords == ["火灾", "欠薪"])
         #expect(config.scoring.resolvedPoints == 2)
         #expect(config.scoring.unresolvedPenalty == 0.5)
+        #expect(config.scoring.lateResolvedPoints == 0.5)
+        #expect(config.scoring.overdueOpenPenalty == 1.0)
+        #expect(config.timeLimits.a == 3)
+        #expect(config.timeLimits.b == 20)
+        #expect(config.timeLimits.workingDays)
+        #expect(config.timeLimits.days(for: .a) == 3)
+        #expect(config.timeLimits.days(for: .b) == 20)
+        #expect(config.attention.minDemands == 5)
+        #expect(config.attention.minSatisfaction == 0.9)
+        #expect(config.attention.minOnTime == 1.0)
+    }
+
+    /// The template `minqing init` writes documents every §8 setting with its default.
+    @Test(arguments: [
+        "[time_limits]", "A = 7", "B = 15", "working_days = false", "[attention]", "min_demands = 3",
+        "min_satisfaction = 0.80", "min_on_time = 0.80", "late_resolved_points = 1.0", "overdue_open_penalty = 0.3",
+    ])
+    func templateShowsTheSetting(line: String) {
+        #expect(ConfigTemplate.text.components(separatedBy: "\n").contains(line))
     }
 
     @Test(arguments: [
@@ -49,6 +86,18 @@ struct ConfigLoaderTests {
         ("[grading]\na_keywords = [1, 2]", 2, "文字列表"),
         ("[grading]\na_keywords = [\"\"]", 2, "空的关键词"),
         ("county = ", 1, "第 1 行"),
+        ("[scoring]\nlate_resolved_points = -1", 2, "不能为负数"),
+        ("[scoring]\noverdue_open_penalty = \"0.3\"", 2, "应为数字"),
+        ("[time_limits]\nA = 0", 2, "设置 time_limits.A = 0 超出范围，应在 1 到 3650 之间。"),
+        ("[time_limits]\nB = -15", 2, "设置 time_limits.B = -15 超出范围"),
+        ("[time_limits]\nB = 7.5", 2, "设置 time_limits.B 应为整数。"),
+        ("[time_limits]\nC = 30", 2, "未知的设置 time_limits.C"),
+        ("[time_limits]\nworking_days = 1", 2, "设置 time_limits.working_days 应为 true 或 false。"),
+        ("[attention]\nmin_demands = 0", 2, "设置 attention.min_demands = 0 超出范围"),
+        ("[attention]\nmin_satisfaction = 80", 2, "设置 attention.min_satisfaction = 80 不可用，应为 0 到 1 之间的比例（0.80 表示 80%）。"),
+        ("[attention]\nmin_on_time = -0.1", 2, "设置 attention.min_on_time = -0.1 不可用"),
+        ("[attention]\nmin_on_time = \"80%\"", 2, "应为 0 到 1 之间的比例，如 0.80"),
+        ("[deadlines]\nA = 7", 1, "可用的分组：[grading]、[scoring]、[time_limits]、[attention]。"),
     ])
     func badConfigIsRefused(text: String, line: Int, expected: String) throws {
         do {

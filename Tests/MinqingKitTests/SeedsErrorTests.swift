@@ -21,6 +21,9 @@ struct SeedsErrorTests {
         ("units.csv", { $0 + "县水务局,县直部门\n" }, "单位「县水务局」重复"),
         ("channels.csv", { _ in "" }, "基础数据 channels.csv：文件是空的，第一行应为表头：渠道,别名。"),
         ("channels.csv", { $0 + "\"未闭合的引号,x\n" }, "基础数据 channels.csv 第 "),
+        ("holidays.csv", { $0 + "2026-10-12,工作日\n" },
+         "基础数据 holidays.csv 第 41 行：日期 2026-10-12 是星期一，本来就是工作日"),
+        ("holidays.csv", { $0 + "2026-10-01,休息日\n" }, "基础数据 holidays.csv 第 41 行：日期 2026-10-01 重复（第 33 行已有）"),
     ]
 
     @Test(arguments: 0..<cases.count)

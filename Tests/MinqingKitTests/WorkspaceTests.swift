@@ -18,7 +18,7 @@ struct WorkspaceTests {
     @Test func initWritesAWorkingWorkspaceAndNeverOverwrites() throws {
         let directory = try TestSupport.temporaryDirectory("init") + "/new"
         let written = try WorkspaceInitializer.create(at: directory)
-        #expect(written.count == 6)
+        #expect(written.count == 7)
         let reference = try ReferenceLoader.load(folder: directory + "/seeds")
         #expect(reference.places.count == (try TestSupport.reference()).places.count)
         try TestSupport.write("county = \"改过的\"\n", to: directory + "/minqing.toml")

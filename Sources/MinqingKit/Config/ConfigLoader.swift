@@ -60,6 +60,18 @@ enum ConfigLoader {
         try reader.table("scoring") { r in
             try r.number("resolved_points", min: 0, max: 1000) { config.scoring.resolvedPoints = $0 }
             try r.number("unresolved_penalty", min: 0, max: 1000) { config.scoring.unresolvedPenalty = $0 }
+            try r.number("late_resolved_points", min: 0, max: 1000) { config.scoring.lateResolvedPoints = $0 }
+            try r.number("overdue_open_penalty", min: 0, max: 1000) { config.scoring.overdueOpenPenalty = $0 }
+        }
+        try reader.table("time_limits") { r in
+            try r.integer("A", min: 1, max: 3650) { config.timeLimits.a = $0 }
+            try r.integer("B", min: 1, max: 3650) { config.timeLimits.b = $0 }
+            try r.boolean("working_days") { config.timeLimits.workingDays = $0 }
+        }
+        try reader.table("attention") { r in
+            try r.integer("min_demands", min: 1, max: 1_000_000) { config.attention.minDemands = $0 }
+            try r.rate("min_satisfaction") { config.attention.minSatisfaction = $0 }
+            try r.rate("min_on_time") { config.attention.minOnTime = $0 }
         }
         try reader.refuseUnknown()
         return config
@@ -134,6 +146,23 @@ enum ConfigLoader {
             set(number)
         }
 
+        /// A rate from 0 to 1 (0.80 is 80%).
+        mutating func rate(_ key: String, _ set: (Double) -> Void) throws {
+            guard let (value, line) = value(key) else { return }
+            let number: Double
+            switch value {
+            case .integer(let n): number = Double(n)
+            case .float(let x): number = x
+            default: throw wrongType(key, line, " 0 到 1 之间的比例，如 0.80")
+            }
+            guard number.isFinite, number >= 0, number <= 1 else {
+                throw ConfigError(
+                    path: path, line: line,
+                    message: "设置 \(fullKey(key)) = \(number.formatted()) 不可用，应为 0 到 1 之间的比例（0.80 表示 80%）。")
+            }
+            set(number)
+        }
+
         mutating func strings(_ key: String, _ set: ([String]) -> Void) throws {
             guard let (value, line) = value(key) else { return }
             guard case .array(let items) = value else { throw wrongType(key, line, "文字列表，如 [\"火灾\", \"欠薪\"]") }
@@ -153,7 +182,7 @@ enum ConfigLoader {
             for table in document.tables.keys.sorted() where !knownTables.contains(table) {
                 throw ConfigError(
                     path: path, line: document.keyLines[table],
-                    message: "未知的设置分组 [\(table)]。可用的分组：[grading]、[scoring]。")
+                    message: "未知的设置分组 [\(table)]。可用的分组：[grading]、[scoring]、[time_limits]、[attention]。")
             }
             for (table, values) in document.tables.sorted(by: { $0.key < $1.key }) {
                 for key in values.keys.sorted() {

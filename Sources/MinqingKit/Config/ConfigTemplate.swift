@@ -6,6 +6,12 @@ enum ConfigTemplate {
         return text.contains(".") ? text : text + ".0"
     }
 
+    /// A rate with two decimals: `0.80`.
+    private static func rate(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(Day.pad(hundredths % 100, 2))"
+    }
+
     /// The file's text (it parses to the built-in defaults, which a test checks).
     static var text: String {
         let keywords = GradingRules.defaultAKeywords.map { "\"\($0)\"" }
@@ -50,6 +56,26 @@ enum ConfigTemplate {
             # 得分 of a unit = 已办结 × resolved_points − 未办结 × unresolved_penalty (two decimals).
             resolved_points = \(number(defaults.scoring.resolvedPoints))
             unresolved_penalty = \(number(defaults.scoring.unresolvedPenalty))
+            # Demands of earlier months: + late_resolved_points for each one the unit resolved this month,
+            # − overdue_open_penalty for each one still open and 已超期 at the end of the month.
+            late_resolved_points = \(number(defaults.scoring.lateResolvedPoints))
+            overdue_open_penalty = \(number(defaults.scoring.overdueOpenPenalty))
+
+            [time_limits]
+            # 办理时限 in days by grade, for a demand with no 截止日期 in the input and no 办理时限 for its
+            # domain in seeds/domains.csv. 截止日期 = 受理日期 + the limit; the day after 受理日期 is day 1.
+            A = \(defaults.timeLimits.a)
+            B = \(defaults.timeLimits.b)
+            # false: calendar days. true: working days only (Monday–Friday, without the 休息日 of
+            # seeds/holidays.csv, with its 调休 工作日).
+            working_days = \(defaults.timeLimits.workingDays)
+
+            [attention]
+            # 需关注单位: a unit with at least min_demands demands in the month whose 满意率 is below
+            # min_satisfaction or 按期办结率 below min_on_time (0.80 = 80%), or with any A demand 已超期.
+            min_demands = \(defaults.attention.minDemands)
+            min_satisfaction = \(rate(defaults.attention.minSatisfaction))
+            min_on_time = \(rate(defaults.attention.minOnTime))
 
             """
     }

@@ -12,8 +12,12 @@ struct MinqingConfig: Sendable, Equatable {
     var template: String?
     /// The grading rules (SPEC §3).
     var grading = GradingRules()
-    /// The scoring weights (SPEC §4).
+    /// The scoring weights (SPEC §4, with the two terms of §8).
     var scoring = ScoringRules()
+    /// 办理时限 by grade and how days are counted (SPEC §8).
+    var timeLimits = TimeLimits()
+    /// 需关注单位 thresholds (SPEC §8).
+    var attention = AttentionRules()
 
     /// The built-in defaults.
     init() {}
@@ -39,12 +43,17 @@ struct GradingRules: Sendable, Equatable {
     init() {}
 }
 
-/// 评分 weights: points per resolved demand and the penalty per unresolved one.
+/// 评分 weights: points per resolved demand and the penalty per unresolved one; the same for earlier
+/// months' demands resolved in the month and still open past their deadline.
 struct ScoringRules: Sendable, Equatable {
     /// Points for each 已办结 demand (default +1.0).
     var resolvedPoints = 1.0
     /// Points taken away for each demand not 已办结 (default 0.3, so −0.3 each).
     var unresolvedPenalty = 0.3
+    /// Points for each demand of an earlier month the unit resolved in the report month (SPEC §8).
+    var lateResolvedPoints = 1.0
+    /// Points taken away for each demand of an earlier month still open and 已超期 at month end (SPEC §8).
+    var overdueOpenPenalty = 0.3
 
     /// Weights with the defaults.
     init() {}

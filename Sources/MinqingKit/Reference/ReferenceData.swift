@@ -12,6 +12,8 @@ struct DomainRule: Sendable, Equatable {
     /// Blank when the township (属地) is responsible.
     var department: String
     var keywords: [String]
+    /// 办理时限 in days from domains.csv's optional 4th column (SPEC §8); nil: the grade's limit applies.
+    var timeLimitDays: Int? = nil
 }
 
 /// The county's reference data (SPEC §2), loaded from the seeds folder and checked.
@@ -41,6 +43,8 @@ struct ReferenceData: Sendable {
     var channelBySpelling: [String: String]
     /// Township names (from places.csv and units of 类型 乡镇).
     var townships: Set<String>
+    /// The holidays and 调休 workdays of the optional holidays.csv (SPEC §8); empty without the file.
+    var holidays = HolidayCalendar()
 
     /// The canonical channel for a spelling, or nil when unknown.
     func channel(for spelling: String) -> String? {

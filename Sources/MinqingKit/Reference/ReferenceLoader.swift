@@ -1,6 +1,6 @@
 import Foundation
 
-/// Loads and checks the four seeds files (places, units, domains, channels).
+/// Loads and checks the four seeds files (places, units, domains, channels) and the optional holidays.csv.
 enum ReferenceLoader {
     /// The unit 类型 values units.csv may use.
     static let unitTypes: Set<String> = ["县直部门", "国有企业", "乡镇"]
@@ -13,6 +13,7 @@ enum ReferenceLoader {
         let places = try loadPlaces(path: folder + "/places.csv", unitType: unitType)
         let domains = try loadDomains(path: folder + "/domains.csv", unitType: unitType)
         let (channels, spellings) = try loadChannels(path: folder + "/channels.csv")
+        let holidays = try loadHolidays(path: folder + "/" + holidaysFile)
 
         var placeByVillage: [String: Place] = [:]
         var townships: Set<String> = []
@@ -26,12 +27,14 @@ enum ReferenceLoader {
         return ReferenceData(
             places: places, placeByVillage: placeByVillage, units: units, unitType: unitType,
             domains: domains, domainByName: domainByName, channels: channels, channelBySpelling: spellings,
-            townships: townships)
+            townships: townships, holidays: holidays)
     }
 
     /// Reads a seeds CSV with the given headers and calls `row` with each row's line and values.
+    /// `optional` headers may be absent (their values are then blank).
     static func readTable(
-        path: String, headers: [String], row: (_ line: Int, _ values: [String: String]) throws -> Void
+        path: String, headers: [String], optional: [String] = [],
+        row: (_ line: Int, _ values: [String: String]) throws -> Void
     ) throws {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ReferenceError(path: path, line: nil, message: "文件不存在。基础数据文件夹应包含 places.csv、units.csv、domains.csv、channels.csv。")
@@ -49,7 +52,8 @@ enum ReferenceLoader {
             throw ReferenceError(path: path, line: error.line, message: error.message)
         }
         let cells = (0..<reader.fieldCount).map { reader.field($0) }
-        let match = HeaderMatcher.match(cells, columns: headers.map { ColumnSpec($0, required: true) })
+        let match = HeaderMatcher.match(
+            cells, columns: headers.map { ColumnSpec($0, required: true) } + optional.map { ColumnSpec($0, required: false) })
         if !match.missing.isEmpty {
             throw ReferenceError(
                 path: path, line: 1,
@@ -63,8 +67,11 @@ enum ReferenceLoader {
         do {
             while try reader.nextRecord() {
                 var values: [String: String] = [:]
-                for header in headers {
-                    let i = match.index[header] ?? 0
+                for header in headers + optional {
+                    guard let i = match.index[header] else {
+                        values[header] = ""
+                        continue
+                    }
                     let raw = i < reader.fieldCount ? reader.field(i) : ""
                     values[header] = raw.trimmedBlank
                 }
@@ -123,7 +130,7 @@ enum ReferenceLoader {
     static func loadDomains(path: String, unitType: [String: String]) throws -> [DomainRule] {
         var domains: [DomainRule] = []
         var seen: [String: Int] = [:]
-        try readTable(path: path, headers: ["领域", "主管部门", "关键词"]) { line, v in
+        try readTable(path: path, headers: ["领域", "主管部门", "关键词"], optional: [timeLimitHeader]) { line, v in
             let name = v["领域"] ?? "", department = v["主管部门"] ?? ""
             guard !name.isEmpty else { throw ReferenceError(path: path, line: line, message: "领域名称为空。") }
             if let first = seen[name] {
@@ -141,8 +148,9 @@ enum ReferenceLoader {
             let keywords = (v["关键词"] ?? "").split(separator: "|").map {
                 String($0).trimmedBlank
             }.filter { !$0.isEmpty }
+            let limit = try domainTimeLimit(v[timeLimitHeader] ?? "", domain: name, path: path, line: line)
             seen[name] = line
-            domains.append(DomainRule(name: name, department: department, keywords: keywords))
+            domains.append(DomainRule(name: name, department: department, keywords: keywords, timeLimitDays: limit))
         }
         return domains
     }
