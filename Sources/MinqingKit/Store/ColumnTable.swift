@@ -43,10 +43,16 @@ struct ColumnTable<Record, Model>: Sendable {
     let columns: [StoredColumn<Record, Model>]
     /// The columns read back into the model, in select order.
     let readColumns: [StoredColumn<Record, Model>]
+    /// The columns' bind and read functions alone: the per-row loops go through these, so they do not
+    /// copy (and retain) each column's names for every row.
+    private let binders: [@Sendable (Record, RowBinding) throws -> Void]
+    private let readers: [@Sendable (RowCursor, inout Model) throws -> Void]
 
     init(_ columns: [StoredColumn<Record, Model>]) {
         self.columns = columns
         readColumns = columns.filter { $0.read != nil }
+        binders = columns.map(\.bind)
+        readers = readColumns.compactMap(\.read)
     }
 
     /// The column names in insert order.
@@ -75,11 +81,10 @@ struct ColumnTable<Record, Model>: Sendable {
     /// first); every column must bind exactly one value.
     func bind(_ record: Record, _ row: RowBinding) throws {
         row.clear()
-        for column in columns {
-            let before = row.count
-            try column.bind(record, row)
-            guard row.count == before + 1 else {
-                throw ColumnDeclarationError(column: column.name, values: Int(row.count - before))
+        for (k, bind) in binders.enumerated() {
+            try bind(record, row)
+            guard row.count == k + 1 else {
+                throw ColumnDeclarationError(column: columns[k].name, values: Int(row.count) - k)
             }
         }
         try row.finish()
@@ -88,11 +93,11 @@ struct ColumnTable<Record, Model>: Sendable {
     /// Reads the current row of a statement selecting ``selectList(alias:)`` (first) into `model`.
     func read(_ row: RowCursor, into model: inout Model) throws {
         row.rewind()
-        for column in readColumns {
+        for (k, read) in readers.enumerated() {
             do {
-                try column.read?(row, &model)
+                try read(row, &model)
             } catch var error as StoredValueError {
-                error.column = column.header ?? column.name
+                error.column = readColumns[k].header ?? readColumns[k].name
                 throw error
             }
         }
