@@ -117,7 +117,7 @@ struct ColumnTableTests {
     @Test func demandCorrectionsCompareTheInputFields() {
         #expect(DemandColumns.table.compared.map(\.header) == [
             "受理日期", "渠道", "诉求内容", "办理状态", "诉求人", "联系电话", "人数", "乡镇", "村社区", "涉及领域", "等级", "主管部门",
-            "办结日期", "满意度",
+            "办结日期", "满意度", "截止日期", "诉求类型", "解决情况",
         ])
     }
 }

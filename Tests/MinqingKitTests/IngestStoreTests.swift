@@ -177,6 +177,45 @@ struct IngestStoreTests {
         #expect(!FileManager.default.fileExists(atPath: directory + "/reports/2026-09/民情月报-2026-09.xlsx"))
     }
 
+    /// The optional columns of SPEC §9 reach the database and 诉求明细 (with 截止日期, 办理天数 and 时效 as of
+    /// the month's end, by hand), and a re-run reports their changes in 更正说明.
+    @Test func secondEditionColumnsReachTheDetailSheet() throws {
+        let path = directory + "/oct.csv"
+        try TestSupport.write(
+            """
+            编号,受理日期,渠道,诉求内容,办理状态,办结日期,办理期限,工单类型,是否解决
+            O1,2026-10-01,来访,路面坑洼,已办结,2026-10-20,2026-10-31,投诉,已解决
+            O2,2026-10-05,来访,路灯不亮,办理中,,,咨询,
+            O3,2026-10-10,来访,垃圾没人清运,已办结,2026-10-30,,,部分解决
+
+            """, to: path)
+        _ = try ingest("2026-10", [path])
+        _ = try pipeline.report(month: try month("2026-10"), templatePath: nil)
+        let book = try EndToEnd.readWorkbook(directory + "/reports/2026-10/民情月报-2026-10.xlsx")
+        let headers = book.headers("诉求明细")
+        let columns = ["编号", "截止日期", "办理天数", "时效", "诉求类型", "解决情况"].map { headers.firstIndex(of: $0) ?? -1 }
+        #expect(!columns.contains(-1), "\(headers)")
+        let rows = book.rows("诉求明细").dropFirst().map { row in columns.map { "\(row[$0])" } }
+        #expect(rows == [
+            ["O1", "2026-10-31", "19", "按期办结", "投诉", "已解决"],
+            ["O2", "2026-10-20", "26", "已超期", "咨询", "未回访"],
+            ["O3", "2026-10-25", "20", "超期办结", "未分类", "部分解决"],
+        ])
+        try TestSupport.write(
+            """
+            编号,受理日期,渠道,诉求内容,办理状态,办结日期,办理期限,工单类型,是否解决
+            O1,2026-10-01,来访,路面坑洼,已办结,2026-10-20,2026-10-31,举报,已解决
+            O2,2026-10-05,来访,路灯不亮,办理中,,,咨询,
+            O3,2026-10-10,来访,垃圾没人清运,已办结,2026-10-30,,,部分解决
+
+            """, to: path)
+        let rerun = try ingest("2026-10", [path])
+        let store = try Store(path: directory + "/minqing.sqlite")
+        let corrections = try store.read(month: try month("2026-10")) { try $0.corrections(ingestID: rerun.ingestID) }
+        #expect(corrections.map(\.field) == ["诉求类型"])
+        #expect(corrections.map { [$0.old, $0.new] } == [["投诉", "举报"]])
+    }
+
     @Test func newerSchemaIsRefused() throws {
         let path = directory + "/future.sqlite"
         let queue = try DatabaseQueue(path: path)

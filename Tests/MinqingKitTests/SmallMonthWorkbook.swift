@@ -32,7 +32,10 @@ enum SmallMonthWorkbook {
                 summary: MonthAggregator(reference: reference, scoring: ScoringRules()).summary(month: month),
                 ingest: ingest, problems: [], corrections: [], lateResolved: [],
                 gradeACount: try reader.count(.gradeA), unresolvedCount: try reader.count(.unresolved),
-                scoring: ScoringRules(), masker: PersonalDataMasker(enabled: true))
+                scoring: ScoringRules(), masker: PersonalDataMasker(enabled: true),
+                clock: DemandClock(
+                    rule: TimeLimitRule(limits: TimeLimits(), calendar: WorkingCalendar(holidays: reference.holidays)),
+                    reference: reference, month: month))
             var writer = WorkbookWriter(data: data, reader: reader, reference: reference)
             writer.rowsPerSheet = rowsPerSheet
             let pass = try writer.write(to: path, total: try reader.count(.all))

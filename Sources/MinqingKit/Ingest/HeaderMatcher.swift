@@ -3,12 +3,19 @@ import Foundation
 /// One expected column: its Chinese header, its English alias, and whether it must be present.
 struct ColumnSpec: Sendable, Equatable {
     var header: String
-    var alias: String?
+    /// Other spellings: the English alias first, then the names exports use (matched case-insensitively).
+    var aliases: [String]
+    /// The English alias.
+    var alias: String? { aliases.first }
     var required: Bool
 
     init(_ header: String, alias: String? = nil, required: Bool) {
+        self.init(header, aliases: alias.map { [$0] } ?? [], required: required)
+    }
+
+    init(_ header: String, aliases: [String], required: Bool) {
         self.header = header
-        self.alias = alias
+        self.aliases = aliases
         self.required = required
     }
 }
@@ -37,7 +44,7 @@ enum HeaderMatcher {
         var bySpelling: [String: String] = [:]
         for column in columns {
             bySpelling[column.header] = column.header
-            if let alias = column.alias { bySpelling[alias.lowercased()] = column.header }
+            for alias in column.aliases { bySpelling[alias.lowercased()] = column.header }
         }
         var index: [String: Int] = [:]
         var positions: [String: [Int]] = [:]

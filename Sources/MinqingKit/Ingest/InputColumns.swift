@@ -1,8 +1,10 @@
-/// The petition-record columns of SPEC §1, in the order the detail sheet shows them. A column's
+/// The petition-record columns of SPEC §1 and §9, in the order the detail sheet shows them. A column's
 /// position among the cases is its index in a validator's lookups: no position is written by hand.
 enum InputColumn: Int, CaseIterable, Sendable {
     case id, received, channel, content, status, petitioner, phone, headcount, township, village, domain, grade,
         department, resolved, satisfaction
+    /// Second edition (SPEC §9).
+    case deadline, demandType, resolution
 
     /// The header as the SPEC writes it, its English alias, and whether the column must be present.
     var spec: ColumnSpec {
@@ -22,6 +24,9 @@ enum InputColumn: Int, CaseIterable, Sendable {
         case .department: return ColumnSpec("主管部门", alias: "department", required: false)
         case .resolved: return ColumnSpec("办结日期", alias: "resolved", required: false)
         case .satisfaction: return ColumnSpec("满意度", alias: "satisfaction", required: false)
+        case .deadline: return ColumnSpec("截止日期", aliases: ["deadline", "办理期限", "限办日期"], required: false)
+        case .demandType: return ColumnSpec("诉求类型", aliases: ["type", "工单类型", "类型"], required: false)
+        case .resolution: return ColumnSpec("解决情况", aliases: ["resolution", "是否解决"], required: false)
         }
     }
 

@@ -134,6 +134,32 @@ struct RowValidator: Sendable {
             }
         }
 
+        var deadline: Day?
+        let deadlineText = value(.deadline)
+        if !deadlineText.isEmpty {
+            if let parsed = DateParser.parse(deadlineText) {
+                deadline = parsed.day
+                if let received, parsed.day < received.day {
+                    notices.append(Notice(column: "截止日期", message: "截止日期 \(parsed.day) 早于受理日期 \(received.day)，请核对"))
+                }
+            } else {
+                problems.append(RowProblem(column: "截止日期", message: RowValidator.badDate(deadlineText)))
+            }
+        }
+        let typeText = value(.demandType)
+        let demandType = DemandType(spelling: typeText) ?? .unclassified
+        if DemandType(spelling: typeText) == nil {
+            notices.append(Notice(
+                column: "诉求类型",
+                message: "诉求类型「\(typeText)」不是 投诉、举报、求助、咨询、建议 或 表扬，按未分类统计"))
+        }
+        let resolutionText = value(.resolution)
+        let resolution = Resolution(spelling: resolutionText) ?? .notVisited
+        if Resolution(spelling: resolutionText) == nil {
+            notices.append(Notice(
+                column: "解决情况", message: "解决情况「\(resolutionText)」不是 已解决、部分解决 或 未解决，按未回访统计"))
+        }
+
         let gradeText = value(.grade)
         var grade: Grade?
         if !gradeText.isEmpty {
@@ -163,7 +189,8 @@ struct RowValidator: Sendable {
             petitioner: value(.petitioner), phone: phone, headcount: headcount,
             township: value(.township), village: value(.village),
             domain: value(.domain), grade: grade, department: value(.department),
-            resolved: resolved, satisfaction: satisfaction, sourceFile: file, sourceLine: line)
+            resolved: resolved, satisfaction: satisfaction, deadline: deadline, demandType: demandType,
+            resolution: resolution, sourceFile: file, sourceLine: line)
         return .accepted(input, notices)
     }
 

@@ -30,6 +30,12 @@ struct DemandInput: Sendable, Equatable {
     var resolved: Day?
     /// 满意度.
     var satisfaction: Satisfaction
+    /// 截止日期 as given (SPEC §9; nil when blank: the time limit rule gives it).
+    var deadline: Day? = nil
+    /// 诉求类型 (未分类 when blank).
+    var demandType = DemandType.unclassified
+    /// 解决情况 (未回访 when blank).
+    var resolution = Resolution.notVisited
     /// The input file's name, for messages and 数据问题.
     var sourceFile: String
     /// The physical line in that file where the row starts.

@@ -20,6 +20,14 @@ struct ReportDemand: Sendable, Equatable {
     var primaryUnitType = ""
     var unitBasis = ""
     var headcount = 1
+    /// 截止日期 as the input gave it (`2026-10-20`, or blank).
+    var deadlineGiven = ""
+    var demandType = DemandType.unclassified
+    var resolution = Resolution.notVisited
+    /// 截止日期, 办理天数 and 时效 as of the report month's end, filled by ``DemandClock`` for the lists.
+    var deadline = ""
+    var handlingDays = ""
+    var timeliness = ""
 
     /// An empty demand, filled in by the store's reader.
     init() {}

@@ -15,6 +15,8 @@ extension DemandStatus: StoredValue {}
 extension Grade: StoredValue {}
 extension Satisfaction: StoredValue {}
 extension ProblemLevel: StoredValue {}
+extension DemandType: StoredValue {}
+extension Resolution: StoredValue {}
 
 /// A value read back from the database that is none of the values minqing writes: the database was
 /// changed by something else, and the reports refuse to guess.

@@ -206,7 +206,8 @@ public struct Pipeline {
             corrections: try reader.corrections(ingestID: ingest.id),
             lateResolved: try reader.lateResolved(),
             gradeACount: 0, unresolvedCount: 0,
-            scoring: config.scoring, masker: PersonalDataMasker(enabled: config.maskPersonalInfo))
+            scoring: config.scoring, masker: PersonalDataMasker(enabled: config.maskPersonalInfo),
+            clock: DemandClock(rule: TimeLimitRule(config: config, reference: reference), reference: reference, month: month))
         let total = try reader.count(.all)
         // The workbook plans its continuation sheets from the lists' lengths. Counting A级 and 未办结
         // reads every demand's row (seconds at a million); it is needed only when the month could

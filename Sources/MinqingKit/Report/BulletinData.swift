@@ -11,6 +11,8 @@ struct BulletinData: Sendable {
     var unresolvedCount: Int
     var scoring: ScoringRules
     var masker: PersonalDataMasker
+    /// 截止日期, 办理天数 and 时效 of the listed demands as of the month's end.
+    var clock: DemandClock
 
     /// Whether the 非常不满意 column is shown (only when some unit has such an evaluation).
     var hasVeryDissatisfied: Bool {

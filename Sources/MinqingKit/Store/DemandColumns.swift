@@ -80,6 +80,18 @@ enum DemandColumns {
         Column("source_file", .text, bind: { s, row in row.text(s.demand.input.sourceFile) }),
         Column("source_line", .integer, bind: { s, row in row.int(s.demand.input.sourceLine) }),
         Column("ingest_id", .integer, bind: { s, row in row.int(s.ingestID) }),
+        // v2: the optional columns of SPEC §9.
+        Column("deadline_given", .text, header: InputColumn.deadline.header, compared: true,
+               bind: { s, row in
+                   if let deadline = s.demand.input.deadline { row.day(deadline) } else { row.text("") }
+               },
+               read: { row, d in d.deadlineGiven = row.sharedText() }),
+        Column("demand_type", .text, header: InputColumn.demandType.header, compared: true,
+               bind: { s, row in row.text(s.demand.input.demandType.rawValue) },
+               read: { row, d in d.demandType = try row.stored(DemandType.self) }),
+        Column("resolution", .text, header: InputColumn.resolution.header, compared: true,
+               bind: { s, row in row.text(s.demand.input.resolution.rawValue) },
+               read: { row, d in d.resolution = try row.stored(Resolution.self) }),
     ])
 }
 

@@ -8,6 +8,9 @@ enum Schema {
         migrator.registerMigration("v1-demands") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-deadline-type-resolution") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -114,5 +117,15 @@ enum Schema {
             new_value TEXT NOT NULL,
             PRIMARY KEY (ingest_id, seq)
         );
+        """
+}
+
+extension Schema {
+    /// v2: the optional input columns of SPEC §9 (截止日期 as given, 诉求类型, 解决情况); demands stored
+    /// before have none of them.
+    static let v2 = """
+        ALTER TABLE demand ADD COLUMN deadline_given TEXT NOT NULL DEFAULT '';
+        ALTER TABLE demand ADD COLUMN demand_type TEXT NOT NULL DEFAULT '未分类';
+        ALTER TABLE demand ADD COLUMN resolution TEXT NOT NULL DEFAULT '未回访';
         """
 }

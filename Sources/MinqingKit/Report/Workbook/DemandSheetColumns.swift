@@ -36,15 +36,21 @@ enum DemandSheetColumns {
     static let resolved = DemandColumn(header: "办结日期", width: 12, wrap: false) { d in d.resolved }
     static let satisfaction = DemandColumn(header: "满意度", width: 10, wrap: false) { d in d.satisfaction.rawValue }
     static let content = DemandColumn(header: "诉求内容", width: 48, wrap: true, shared: false) { d in d.content }
+    static let deadline = DemandColumn(header: "截止日期", width: 12, wrap: false) { d in d.deadline }
+    static let handlingDays = DemandColumn(header: "办理天数", width: 9, wrap: false) { d in d.handlingDays }
+    static let timeliness = DemandColumn(header: "时效", width: 9, wrap: false) { d in d.timeliness }
+    static let demandType = DemandColumn(header: "诉求类型", width: 9, wrap: false) { d in d.demandType.rawValue }
+    static let resolution = DemandColumn(header: "解决情况", width: 9, wrap: false) { d in d.resolution.rawValue }
     static let unitBasis = DemandColumn(header: "责任依据", width: 30, wrap: true) { d in d.unitBasis }
 
     /// A级诉求.
     static let gradeA = [id, received, township, village, domain, basis, department, status, content]
     /// 未办结诉求: as A级诉求, plus 等级.
     static let unresolved = gradeA + [grade]
-    /// 诉求明细, then 责任依据 (which also names the scored unit: 计分:主管部门 or 计分:属地).
+    /// 诉求明细: SPEC §7's columns, §12's 截止日期, 办理天数, 时效, 诉求类型 and 解决情况, then 责任依据 (which
+    /// also names the scored unit: 计分:主管部门 or 计分:属地).
     static let detail = [
         id, received, channel, petitioner, phone, township, village, domain, grade, basis, department, liaison, status,
-        resolved, satisfaction, content, unitBasis,
+        resolved, satisfaction, content, deadline, handlingDays, timeliness, demandType, resolution, unitBasis,
     ]
 }

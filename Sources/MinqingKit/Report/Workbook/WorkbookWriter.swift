@@ -99,7 +99,9 @@ struct WorkbookWriter {
         try BatchPipe<Row>.consumeInBackground(batchSize: 256, maxBatches: 16, { row in
             try writing.value.append(row.demand, gradeA: row.gradeA, unresolved: row.unresolved)
         }, produce: { pipe in
-            try reader.forEachDemand(.all) { demand in
+            try reader.forEachDemand(.all) { stored in
+                var demand = stored
+                try data.clock.stamp(&demand)
                 done += 1
                 progress(done)
                 let facts = scoreWatch.time {

@@ -1,0 +1,54 @@
+/// 截止日期, 办理天数 and 时效 of a month's demands as of the month's last day (SPEC §8): the time limit
+/// rule (a given 截止日期, else the domain's 办理时限, else the grade's) and the month end, applied to
+/// each demand the reports list.
+struct DemandClock: Sendable {
+    let rule: TimeLimitRule
+    /// 办理时限 by domain, from domains.csv's optional 4th column.
+    let domainDays: [String: Int]
+    /// The report month's last day.
+    let monthEnd: Day
+
+    init(rule: TimeLimitRule, reference: ReferenceData, month: YearMonth) {
+        self.rule = rule
+        var days: [String: Int] = [:]
+        for domain in reference.domains { if let limit = domain.timeLimitDays { days[domain.name] = limit } }
+        self.domainDays = days
+        self.monthEnd = month.lastDay
+    }
+
+    /// What the clock says of one demand.
+    struct Reading: Sendable, Equatable {
+        var deadline: Day
+        /// 办理天数 (resolved) or 已办天数 (open); nil for a resolved demand without 办结日期.
+        var handlingDays: Int?
+        var timeliness: Timeliness
+    }
+
+    /// The demand's 截止日期, 办理天数 and 时效. Its stored dates are the forms minqing writes
+    /// (`2026-10-03`, with a time after it for 受理日期); a date that does not read is an error naming the demand.
+    func read(_ demand: ReportDemand) throws -> Reading {
+        let received = try Self.day(demand.received, of: demand, column: "受理日期")
+        let given = demand.deadlineGiven.isEmpty ? nil : try Self.day(demand.deadlineGiven, of: demand, column: "截止日期")
+        let resolved = demand.resolved.isEmpty ? nil : try Self.day(demand.resolved, of: demand, column: "办结日期")
+        let limit = rule.limit(received: received, given: given, domainDays: domainDays[demand.domain], grade: demand.grade)
+        return Reading(
+            deadline: limit.deadline,
+            handlingDays: HandlingDays.of(received: received, status: demand.status, resolved: resolved, monthEnd: monthEnd),
+            timeliness: Timeliness(status: demand.status, resolved: resolved, deadline: limit.deadline, monthEnd: monthEnd))
+    }
+
+    /// Fills the demand's 截止日期, 办理天数 and 时效 as the lists show them.
+    func stamp(_ demand: inout ReportDemand) throws {
+        let reading = try read(demand)
+        demand.deadline = reading.deadline.description
+        demand.handlingDays = reading.handlingDays.map(String.init) ?? Formatting.none
+        demand.timeliness = reading.timeliness.rawValue
+    }
+
+    private static func day(_ text: String, of demand: ReportDemand, column: String) throws -> Day {
+        guard let value = DateParser.parse(text) else {
+            throw StoredValueError(demandID: demand.id, column: column, value: text, reason: "应为 2026-10-03 形式的日期")
+        }
+        return value.day
+    }
+}
