@@ -30,6 +30,33 @@ struct GradeRulesTests {
         #expect(b.text == basis)
     }
 
+    /// 表扬 and 咨询 are never graded A by a rule; a given 等级 still wins (SPEC §9).
+    @Test(arguments: [
+        (DemandType.praise, nil, 9, ["火灾"], Grade.b, "表扬不定级"),
+        (.consultation, nil, 1, ["欠薪"], .b, "咨询不定级"),
+        (.consultation, Grade.a, 1, [], .a, "人工定级"),
+        (.complaint, nil, 1, ["欠薪"], .a, "关键词:欠薪"),
+        (.unclassified, nil, 6, [], .a, "人数≥5"),
+    ] as [(DemandType, Grade?, Int, [String], Grade, String)])
+    func typesNotJudged(type: DemandType, given: Grade?, headcount: Int, keywords: [String], grade: Grade, basis: String) {
+        let (g, b) = RowGradeRule(groupHeadcount: 5).grade(given: given, headcount: headcount, aKeywords: keywords, type: type)
+        #expect(g == grade)
+        #expect(b.text == basis)
+    }
+
+    /// A unit's score counts neither 表扬 nor 咨询; its totals count them.
+    @Test func praiseAndConsultationAreNotScored() {
+        var tally = Tally()
+        for (status, scored) in [(DemandStatus.resolved, true), (.pending, true), (.pending, false), (.resolved, false)] {
+            tally.add(DemandFacts(
+                domain: "", channel: "", status: status, grade: .b, satisfaction: .unrated, primaryUnit: "县水务局",
+                primaryUnitType: "县直部门", township: "", liaison: "", village: "", headcount: 1, isScored: scored))
+        }
+        #expect(tally.total == 4)
+        #expect((tally.scoredResolved, tally.scoredUnresolved) == (1, 1))
+        #expect(ScoringRules().score(resolved: tally.scoredResolved, unresolved: tally.scoredUnresolved) == 0.7)
+    }
+
     /// A repeat makes the demand A: after an A demand's own reasons, instead of 一般诉求; a basis read back
     /// from the database is kept as it was.
     @Test(arguments: [

@@ -110,6 +110,26 @@ struct IngestStoreTests {
         }
     }
 
+    /// 表扬 and 咨询 are neither marked as repeats nor make a later demand one (SPEC §9).
+    @Test func praiseAndConsultationAreNoRepeats() throws {
+        let path = directory + "/oct.csv"
+        try TestSupport.write(
+            """
+            编号,受理日期,渠道,诉求内容,办理状态,联系电话,诉求类型
+            O1,2026-10-01,来访,咨询低保怎么办,已办结,13812345678,咨询
+            O2,2026-10-05,来访,路灯不亮,办理中,13812345678,投诉
+            O3,2026-10-09,来访,感谢及时修好路灯,已办结,13812345678,表扬
+            O4,2026-10-12,来访,路灯又坏了,办理中,13812345678,
+
+            """, to: path)
+        _ = try ingest("2026-10", [path])
+        let store = try Store(path: directory + "/minqing.sqlite")
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT grade, grade_basis FROM demand ORDER BY id").map { [$0[0] as String, $0[1] as String] }
+        }
+        #expect(rows == [["B", "咨询不定级"], ["B", "一般诉求"], ["B", "表扬不定级"], ["A", "重复诉求:7天前已有O2"]])
+    }
+
     /// Rows out of date order: a demand stored as a repeat of one demand, or as none, is rewritten when
     /// a later row turns out to be nearer; a given 等级 is never marked.
     @Test func repeatsStoredEarlyAreCorrectedByLaterRows() throws {

@@ -124,7 +124,8 @@ struct Classifier: Sendable {
         let liaison = place?.liaison ?? ""
 
         // 等级 (repeat demands are marked while the month is stored: RepeatRule)
-        let (grade, gradeBasis) = gradeRule.grade(given: input.grade, headcount: input.headcount, aKeywords: aHits)
+        let (grade, gradeBasis) = gradeRule.grade(
+            given: input.grade, headcount: input.headcount, aKeywords: aHits, type: input.demandType)
         let classification = Classification(
             domain: domain, township: township, department: department, liaison: liaison,
             primaryUnit: primaryUnit, primaryUnitType: lookups.facts(primaryUnit).unitType,

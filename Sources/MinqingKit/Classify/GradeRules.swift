@@ -9,6 +9,8 @@ enum GradeReason: Sendable, Equatable {
     case keywords([String])
     /// 重复诉求: the same person made an earlier demand within the window.
     case repeated(RepeatDetector.Hit)
+    /// 表扬 or 咨询: not graded by the rules (B unless 等级 is given).
+    case notJudged(DemandType)
 
     var text: String {
         switch self {
@@ -16,6 +18,7 @@ enum GradeReason: Sendable, Equatable {
         case .group(let threshold): return "人数≥\(threshold)"
         case .keywords(let words): return "关键词:" + words.joined(separator: "、")
         case .repeated(let hit): return "重复诉求:\(hit.days)天前已有\(hit.earlierID)"
+        case .notJudged(let type): return "\(type.rawValue)不定级"
         }
     }
 }
@@ -48,9 +51,11 @@ struct GradeBasis: Sendable, Equatable {
 struct RowGradeRule: Sendable {
     let groupHeadcount: Int
 
-    /// The grade and its basis for a row with the given 等级 (if any), 人数 and A keywords found.
-    func grade(given: Grade?, headcount: Int, aKeywords: [String]) -> (Grade, GradeBasis) {
+    /// The grade and its basis for a row with the given 等级 (if any), 人数, A keywords found and
+    /// 诉求类型: 表扬 and 咨询 are never graded A by a rule (SPEC §9).
+    func grade(given: Grade?, headcount: Int, aKeywords: [String], type: DemandType = .unclassified) -> (Grade, GradeBasis) {
         if let given { return (given, GradeBasis([.manual])) }
+        guard type.isScored else { return (.b, GradeBasis([.notJudged(type)])) }
         var reasons: [GradeReason] = []
         if headcount >= groupHeadcount { reasons.append(.group(threshold: groupHeadcount)) }
         if !aKeywords.isEmpty { reasons.append(.keywords(aKeywords)) }

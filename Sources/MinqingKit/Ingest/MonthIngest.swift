@@ -69,7 +69,9 @@ final class MonthIngest {
             problems.append(problem)
         case .demand(var demand, let sequence, let raw):
             let input = demand.input
-            let key = RepeatDetector.personKey(phone: input.phone, petitioner: input.petitioner, village: input.village)
+            // 表扬 and 咨询 are never repeats nor earlier demands of one (SPEC §9): they have no person key.
+            let key = input.demandType.isScored
+                ? RepeatDetector.personKey(phone: input.phone, petitioner: input.petitioner, village: input.village) : ""
             let day = Int32(input.received.day.dayNumber), seconds = Int32(input.received.secondsOfDay ?? 0)
             let order = Int32(sequence)
             let thisMonth = input.month == month

@@ -37,6 +37,6 @@ struct ReportDemand: Sendable, Equatable {
         DemandFacts(
             domain: domain, channel: channel, status: status, grade: grade, satisfaction: satisfaction,
             primaryUnit: primaryUnit, primaryUnitType: primaryUnitType, township: township, liaison: liaison,
-            village: village, headcount: headcount)
+            village: village, headcount: headcount, isScored: demandType.isScored)
     }
 }

@@ -11,11 +11,13 @@ struct DemandFacts: Sendable, Equatable {
     var liaison: String
     var village: String
     var headcount: Int
+    /// False for 表扬 and 咨询 (SPEC §9): counted in totals, never in a unit's score.
+    var isScored = true
 
     init(
         domain: String, channel: String, status: DemandStatus, grade: Grade, satisfaction: Satisfaction,
         primaryUnit: String, primaryUnitType: String, township: String, liaison: String, village: String,
-        headcount: Int
+        headcount: Int, isScored: Bool = true
     ) {
         self.domain = domain
         self.channel = channel
@@ -28,5 +30,6 @@ struct DemandFacts: Sendable, Equatable {
         self.liaison = liaison
         self.village = village
         self.headcount = headcount
+        self.isScored = isScored
     }
 }

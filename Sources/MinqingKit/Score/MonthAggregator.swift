@@ -60,7 +60,7 @@ struct MonthAggregator {
         let unitRows = units.map { id, entry in
             UnitRow(
                 unit: names.string(id), type: entry.type, tally: entry.tally,
-                score: scoring.score(resolved: entry.tally.resolved, unresolved: entry.tally.unresolved))
+                score: scoring.score(resolved: entry.tally.scoredResolved, unresolved: entry.tally.scoredUnresolved))
         }.sorted { a, b in
             if a.score != b.score { return a.score > b.score }
             let ra = a.tally.resolutionRate ?? 0, rb = b.tally.resolutionRate ?? 0

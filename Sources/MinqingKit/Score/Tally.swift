@@ -10,6 +10,9 @@ public struct Tally: Sendable, Equatable {
     var resolvedA = 0
     /// B-grade demands that are resolved.
     var resolvedB = 0
+    /// Demands that count in a unit's score (not 表扬 or 咨询), resolved and not.
+    var scoredResolved = 0
+    var scoredUnresolved = 0
     /// Σ 人数.
     var people = 0
     /// Count per 满意度, indexed like `Satisfaction.allCases`.
@@ -53,6 +56,9 @@ public struct Tally: Sendable, Equatable {
         case .pending: pending += 1
         }
         satisfaction[facts.satisfaction.ordinal] += 1
+        if facts.isScored {
+            if facts.status == .resolved { scoredResolved += 1 } else { scoredUnresolved += 1 }
+        }
     }
 }
 
