@@ -59,13 +59,13 @@ struct BulletinSheetTests {
 
         #expect(data.hasVeryDissatisfied)
         let units = BulletinSheet.unitScores.headers(for: data)
-        #expect(units.count == 15)
+        #expect(units.count == 16)
         #expect(units.last == "非常不满意")
         var calm = data
         calm.summary = MonthAggregator(reference: try TestSupport.reference(), scoring: ScoringRules()).summary(month: data.month)
         #expect(!calm.hasVeryDissatisfied)
-        #expect(BulletinSheet.unitScores.headers(for: calm).count == 14)
-        #expect(BulletinSheet.unitScores.headers(for: calm).last == "满意率")
+        #expect(BulletinSheet.unitScores.headers(for: calm).count == 15)
+        #expect(BulletinSheet.unitScores.headers(for: calm).last == "按期办结率")
         #expect(BulletinSheet.townshipTable.headers(for: calm) == BulletinSheet.townshipTable.columns.map(\.header))
     }
 

@@ -221,6 +221,14 @@ struct IngestStoreTests {
             ["O2", "2026-10-20", "26", "已超期", "咨询", "未回访"],
             ["O3", "2026-10-25", "20", "超期办结", "未分类", "部分解决"],
         ])
+        // 按期办结率 = 1 ÷ (1 + 1); 平均办理天数 = (19 + 20) ÷ 2; 解决率 = 已解决 1 ÷ (1 + 部分解决 1), O2 未回访.
+        let overview = Dictionary(book.rows("总览").dropFirst().map { ("\($0[0])", "\($0[1])") }, uniquingKeysWith: { a, _ in a })
+        #expect(overview["按期办结率"] == "0.5")
+        #expect(overview["平均办理天数"] == "19.5")
+        #expect(overview["解决率"] == "0.5")
+        let markdown = try String(contentsOfFile: directory + "/reports/2026-10/民情月报-2026-10.md", encoding: .utf8)
+        #expect(markdown.contains("| 按期办结率 | 50.0% |"))
+        #expect(markdown.contains("| 平均办理天数 | 19.5 |"))
         try TestSupport.write(
             """
             编号,受理日期,渠道,诉求内容,办理状态,办结日期,办理期限,工单类型,是否解决

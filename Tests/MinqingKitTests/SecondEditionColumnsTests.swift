@@ -85,9 +85,8 @@ struct SecondEditionColumnsTests {
         (demand.id, demand.received, demand.grade, demand.domain) = ("S1", received, grade, domain)
         (demand.deadlineGiven, demand.status, demand.resolved) = (given, status, resolved)
         try clock.stamp(&demand)
-        #expect(demand.deadline == deadline)
-        #expect(demand.handlingDays == days)
-        #expect(demand.timeliness == timeliness)
+        let shown = [DemandSheetColumns.deadline, DemandSheetColumns.handlingDays, DemandSheetColumns.timeliness].map { $0.value(demand) }
+        #expect(shown == [deadline, days, timeliness])
     }
 
     /// A stored date that does not read stops the report, naming the demand.

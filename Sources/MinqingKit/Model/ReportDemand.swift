@@ -25,9 +25,7 @@ struct ReportDemand: Sendable, Equatable {
     var demandType = DemandType.unclassified
     var resolution = Resolution.notVisited
     /// 截止日期, 办理天数 and 时效 as of the report month's end, filled by ``DemandClock`` for the lists.
-    var deadline = ""
-    var handlingDays = ""
-    var timeliness = ""
+    var clock: DemandClock.Reading?
 
     /// An empty demand, filled in by the store's reader.
     init() {}
@@ -37,6 +35,7 @@ struct ReportDemand: Sendable, Equatable {
         DemandFacts(
             domain: domain, channel: channel, status: status, grade: grade, satisfaction: satisfaction,
             primaryUnit: primaryUnit, primaryUnitType: primaryUnitType, township: township, liaison: liaison,
-            village: village, headcount: headcount, isScored: demandType.isScored)
+            village: village, headcount: headcount, isScored: demandType.isScored, timeliness: clock?.timeliness,
+            handlingDays: status == .resolved ? clock?.handlingDays : nil, resolution: resolution)
     }
 }

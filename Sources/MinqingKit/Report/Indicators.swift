@@ -1,10 +1,13 @@
-/// The rows of 总览: the SPEC's nine indicators first, then extra ones.
+/// The rows of 总览: the SPEC's nine indicators first, then §8's 按期办结率 and 平均办理天数, §9's 解决率
+/// (when any demand has a 解决情况), and extra ones.
 enum Indicators {
     /// A value of 总览: a count, a rate, a change, or nothing ("—").
     enum Value: Sendable, Equatable {
         case count(Int)
         case rate(Double?)
         case change(Double?)
+        /// A number to one decimal (平均办理天数).
+        case decimal(Double?)
     }
 
     /// One indicator row.
@@ -18,6 +21,7 @@ enum Indicators {
             case .count(let n): return String(n)
             case .rate(let r): return Formatting.percent(r)
             case .change(let r): return Formatting.change(r)
+            case .decimal(let x): return x.map { String(format: "%.1f", $0) } ?? Formatting.none
             }
         }
     }
@@ -35,6 +39,9 @@ enum Indicators {
             Row(name: "基层化解率", value: .rate(s.grassrootsRate)),
             Row(name: "环比", value: .change(s.monthOnMonth)),
             Row(name: "同比", value: .change(s.yearOnYear)),
+            Row(name: "按期办结率", value: .rate(t.onTimeRate)),
+            Row(name: "平均办理天数", value: .decimal(t.averageHandlingDays)),
+        ] + (t.visited > 0 ? [Row(name: "解决率", value: .rate(t.solvedRate))] : []) + [
             Row(name: "办理中", value: .count(t.inProgress)),
             Row(name: "未办理", value: .count(t.pending)),
             Row(name: "涉及人数", value: .count(t.people)),

@@ -37,12 +37,9 @@ struct DemandClock: Sendable {
             timeliness: Timeliness(status: demand.status, resolved: resolved, deadline: limit.deadline, monthEnd: monthEnd))
     }
 
-    /// Fills the demand's 截止日期, 办理天数 and 时效 as the lists show them.
+    /// Fills the demand's 截止日期, 办理天数 and 时效.
     func stamp(_ demand: inout ReportDemand) throws {
-        let reading = try read(demand)
-        demand.deadline = reading.deadline.description
-        demand.handlingDays = reading.handlingDays.map(String.init) ?? Formatting.none
-        demand.timeliness = reading.timeliness.rawValue
+        demand.clock = try read(demand)
     }
 
     private static func day(_ text: String, of demand: ReportDemand, column: String) throws -> Day {

@@ -13,6 +13,16 @@ public struct Tally: Sendable, Equatable {
     /// Demands that count in a unit's score (not 表扬 or 咨询), resolved and not.
     var scoredResolved = 0
     var scoredUnresolved = 0
+    /// 按期办结 and 超期办结 (SPEC §8).
+    var onTime = 0
+    var late = 0
+    /// Σ 办理天数 of the resolved demands with 办结日期, and their number.
+    var handlingDaysTotal = 0
+    var handledWithDate = 0
+    /// 解决情况 of the demands that have one: 已解决, 部分解决, 未解决 (SPEC §9).
+    var solved = 0
+    var partlySolved = 0
+    var unsolved = 0
     /// Σ 人数.
     var people = 0
     /// Count per 满意度, indexed like `Satisfaction.allCases`.
@@ -37,6 +47,16 @@ public struct Tally: Sendable, Equatable {
 
     /// 办结率 = 已办结 ÷ 诉求总数; nil when there are no demands.
     var resolutionRate: Double? { Rate.of(resolved, total) }
+    /// 按期办结率 = 按期办结 ÷ (按期办结 + 超期办结); nil when neither.
+    var onTimeRate: Double? { Rate.of(onTime, onTime + late) }
+    /// 平均办理天数 of the resolved demands with 办结日期, to one decimal; nil when none.
+    var averageHandlingDays: Double? {
+        handledWithDate == 0 ? nil : (Double(handlingDaysTotal) / Double(handledWithDate) * 10).rounded(.toNearestOrAwayFromZero) / 10
+    }
+    /// Demands with a 解决情况 (回访).
+    var visited: Int { solved + partlySolved + unsolved }
+    /// 解决率 = 已解决 ÷ (已解决 + 部分解决 + 未解决); nil when none has a 解决情况.
+    var solvedRate: Double? { Rate.of(solved, visited) }
     /// 满意率 = satisfied ÷ evaluated; nil when nothing was evaluated.
     var satisfactionRate: Double? { Rate.of(satisfied, evaluated) }
 
@@ -56,6 +76,21 @@ public struct Tally: Sendable, Equatable {
         case .pending: pending += 1
         }
         satisfaction[facts.satisfaction.ordinal] += 1
+        switch facts.timeliness {
+        case .onTime?: onTime += 1
+        case .late?: late += 1
+        case .notDue?, .overdue?, .unknown?, nil: break
+        }
+        if let days = facts.handlingDays {
+            handlingDaysTotal += days
+            handledWithDate += 1
+        }
+        switch facts.resolution {
+        case .resolved: solved += 1
+        case .partlyResolved: partlySolved += 1
+        case .unresolved: unsolved += 1
+        case .notVisited: break
+        }
         if facts.isScored {
             if facts.status == .resolved { scoredResolved += 1 } else { scoredUnresolved += 1 }
         }

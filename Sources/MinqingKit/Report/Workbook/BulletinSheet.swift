@@ -81,7 +81,7 @@ enum BulletinSheet: CaseIterable {
                 .fitting("单位") { $0.summary.units.map(\.unit) }, .fixed("类型", 9), .fixed("诉求总数", 8),
                 .fixed("A级", 8), .fixed("B级", 8), .fixed("已办结", 8), .fixed("未办结", 8), .fixed("办结率", 9),
                 .fixed("非常满意", 8), .fixed("满意", 8), .fixed("基本满意", 8), .fixed("不满意", 8), .fixed("得分", 8),
-                .fixed("满意率", 8),
+                .fixed("满意率", 8), .fixed("按期办结率", 11),
             ]
         case .liaisonTable:
             [

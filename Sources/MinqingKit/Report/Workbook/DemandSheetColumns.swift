@@ -36,9 +36,12 @@ enum DemandSheetColumns {
     static let resolved = DemandColumn(header: "办结日期", width: 12, wrap: false) { d in d.resolved }
     static let satisfaction = DemandColumn(header: "满意度", width: 10, wrap: false) { d in d.satisfaction.rawValue }
     static let content = DemandColumn(header: "诉求内容", width: 48, wrap: true, shared: false) { d in d.content }
-    static let deadline = DemandColumn(header: "截止日期", width: 12, wrap: false) { d in d.deadline }
-    static let handlingDays = DemandColumn(header: "办理天数", width: 9, wrap: false) { d in d.handlingDays }
-    static let timeliness = DemandColumn(header: "时效", width: 9, wrap: false) { d in d.timeliness }
+    static let deadline = DemandColumn(header: "截止日期", width: 12, wrap: false) { d in d.clock?.deadline.description ?? "" }
+    static let handlingDays = DemandColumn(header: "办理天数", width: 9, wrap: false) { d in
+        guard let clock = d.clock else { return "" }
+        return clock.handlingDays.map(String.init) ?? Formatting.none
+    }
+    static let timeliness = DemandColumn(header: "时效", width: 9, wrap: false) { d in d.clock?.timeliness.rawValue ?? "" }
     static let demandType = DemandColumn(header: "诉求类型", width: 9, wrap: false) { d in d.demandType.rawValue }
     static let resolution = DemandColumn(header: "解决情况", width: 9, wrap: false) { d in d.resolution.rawValue }
     static let unitBasis = DemandColumn(header: "责任依据", width: 30, wrap: true) { d in d.unitBasis }

@@ -78,7 +78,8 @@ struct SheetWriter {
             case .count(let n): try sheet.writeNumber(r, 1, Double(n), style.integer)
             case .rate(let x?): try sheet.writeNumber(r, 1, x, style.percent)
             case .change(let x?): try sheet.writeNumber(r, 1, x, style.change)
-            case .rate(nil), .change(nil): try sheet.writeText(r, 1, Formatting.none, style.text)
+            case .decimal(let x?): try sheet.writeNumber(r, 1, x, style.decimal)
+            case .rate(nil), .change(nil), .decimal(nil): try sheet.writeText(r, 1, Formatting.none, style.text)
             }
         }
     }
@@ -135,7 +136,8 @@ struct SheetWriter {
             for (k, level) in levels.enumerated() { try sheet.writeNumber(r, 8 + k, Double(t.count(level)), style.integer) }
             try sheet.writeNumber(r, 12, unit.score, style.score)
             try writeRate(sheet, r, 13, t.satisfactionRate)
-            if data.hasVeryDissatisfied { try sheet.writeNumber(r, 14, Double(t.count(.veryDissatisfied)), style.integer) }
+            try writeRate(sheet, r, 14, t.onTimeRate)
+            if data.hasVeryDissatisfied { try sheet.writeNumber(r, 15, Double(t.count(.veryDissatisfied)), style.integer) }
         }
         if !units.isEmpty {
             try sheet.conditionalFormatNegativeRed(firstRow: 1, firstCol: 12, lastRow: units.count, lastCol: 12)

@@ -6,6 +6,8 @@ struct WorkbookStyle {
     let integer: XlsxFormat
     let percent: XlsxFormat
     let change: XlsxFormat
+    /// One decimal (平均办理天数).
+    let decimal: XlsxFormat
     let score: XlsxFormat
     let totalLabel: XlsxFormat
     let totalInteger: XlsxFormat
@@ -20,6 +22,7 @@ struct WorkbookStyle {
         integer = book.format(XlsxFormatSpec(numFormat: "0", valign: .top, border: .thin, fontName: font))
         percent = book.format(XlsxFormatSpec(numFormat: "0.0%", valign: .top, border: .thin, fontName: font))
         change = book.format(XlsxFormatSpec(numFormat: "+0.0%;-0.0%;0.0%", valign: .top, border: .thin, fontName: font))
+        decimal = book.format(XlsxFormatSpec(numFormat: "0.0", valign: .top, border: .thin, fontName: font))
         score = book.format(XlsxFormatSpec(numFormat: "0.00;[Red]-0.00", valign: .top, border: .thin, fontName: font))
         totalLabel = book.format(XlsxFormatSpec(bold: true, valign: .top, border: .thin, fontName: font))
         totalInteger = book.format(XlsxFormatSpec(bold: true, numFormat: "0", valign: .top, border: .thin, fontName: font))
