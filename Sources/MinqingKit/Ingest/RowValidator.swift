@@ -147,15 +147,17 @@ struct RowValidator: Sendable {
             }
         }
         let typeText = value(.demandType)
-        let demandType = DemandType(spelling: typeText) ?? .unclassified
-        if DemandType(spelling: typeText) == nil {
+        let parsedType = DemandType(spelling: typeText)
+        let demandType = parsedType ?? .unclassified
+        if parsedType == nil {
             notices.append(Notice(
                 column: "诉求类型",
                 message: "诉求类型「\(typeText)」不是 投诉、举报、求助、咨询、建议 或 表扬，按未分类统计"))
         }
         let resolutionText = value(.resolution)
-        let resolution = Resolution(spelling: resolutionText) ?? .notVisited
-        if Resolution(spelling: resolutionText) == nil {
+        let parsedResolution = Resolution(spelling: resolutionText)
+        let resolution = parsedResolution ?? .notVisited
+        if parsedResolution == nil {
             notices.append(Notice(
                 column: "解决情况", message: "解决情况「\(resolutionText)」不是 已解决、部分解决 或 未解决，按未回访统计"))
         }

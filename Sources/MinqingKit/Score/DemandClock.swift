@@ -30,7 +30,8 @@ struct DemandClock: Sendable {
         let received = try Self.day(demand.received, of: demand, column: "受理日期")
         let given = demand.deadlineGiven.isEmpty ? nil : try Self.day(demand.deadlineGiven, of: demand, column: "截止日期")
         let resolved = demand.resolved.isEmpty ? nil : try Self.day(demand.resolved, of: demand, column: "办结日期")
-        let limit = rule.limit(received: received, given: given, domainDays: domainDays[demand.domain], grade: demand.grade)
+        let limit = rule.limit(received: received, given: given, domainDays: domainDays.isEmpty ? nil : domainDays[demand.domain],
+            grade: demand.grade)
         return Reading(
             deadline: limit.deadline,
             handlingDays: HandlingDays.of(received: received, status: demand.status, resolved: resolved, monthEnd: monthEnd),
@@ -43,9 +44,34 @@ struct DemandClock: Sendable {
     }
 
     private static func day(_ text: String, of demand: ReportDemand, column: String) throws -> Day {
+        if let day = Day(storedForm: text) { return day }
         guard let value = DateParser.parse(text) else {
             throw StoredValueError(demandID: demand.id, column: column, value: text, reason: "应为 2026-10-03 形式的日期")
         }
         return value.day
+    }
+}
+
+extension Day {
+    /// Reads the form minqing stores, `2026-10-03` (a time after it is ignored), without the date
+    /// parser's generality: this runs three times for every listed demand. Nil for anything else.
+    init?(storedForm text: String) {
+        var text = text
+        let parsed: (Int, Int, Int)? = text.withUTF8 { b in
+            guard b.count >= 10, b[4] == 0x2D, b[7] == 0x2D, b.count == 10 || b[10] == 0x20 else { return nil }
+            func number(_ from: Int, _ to: Int) -> Int? {
+                var value = 0
+                for i in from..<to {
+                    let digit = Int(b[i]) &- 0x30
+                    guard digit >= 0, digit <= 9 else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0, 4), let month = number(5, 7), let day = number(8, 10) else { return nil }
+            return (year, month, day)
+        }
+        guard let (year, month, day) = parsed else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 }
