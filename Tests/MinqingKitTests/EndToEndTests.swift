@@ -39,7 +39,9 @@ struct EndToEndTests {
         #expect(book.headers("双联系责任表") == ["联系单位", "联系点", "A级", "B级", "A级已办结", "B级已办结", "未办结"])
         #expect(book.headers("属地统计") == ["乡镇", "诉求总数", "A级", "B级", "已办结", "办结率"])
         #expect(book.headers("A级诉求") == ["编号", "受理日期", "乡镇", "村社区", "涉及领域", "等级依据", "主管部门", "办理状态", "诉求内容"])
-        #expect(book.headers("未办结诉求") == ["编号", "受理日期", "乡镇", "村社区", "涉及领域", "等级依据", "主管部门", "办理状态", "诉求内容", "等级"])
+        #expect(book.headers("未办结诉求") == [
+            "编号", "受理日期", "乡镇", "村社区", "涉及领域", "等级", "等级依据", "主管部门", "办理状态", "截止日期", "已办天数", "时效", "诉求内容",
+        ])
         #expect(Array(book.headers("诉求明细").prefix(16)) == ["编号", "受理日期", "渠道", "诉求人", "联系电话", "乡镇", "村社区", "涉及领域", "等级", "等级依据", "主管部门", "双联系单位", "办理状态", "办结日期", "满意度", "诉求内容"])
         #expect(book.headers("数据问题") == ["文件", "行号", "级别", "问题", "原始内容"])
         #expect(book.charts.count == 2)
@@ -120,6 +122,11 @@ struct EndToEndTests {
         #expect(book.record("A级诉求", "E02")?["等级依据"] as? String == "人数≥5")
         #expect(book.record("A级诉求", "E03")?["等级依据"] as? String == "关键词:拖欠工资")
         #expect(book.rows("未办结诉求").dropFirst().map { "\($0[0])" } == ["E02", "E04", "E09"])
+        // By hand, as of 2026-10-31: A 7 days, B 15 days from 受理日期.
+        let open = ["E02", "E04", "E09"].map { id in
+            ["截止日期", "已办天数", "时效"].map { book.record("未办结诉求", id)?[$0] as? String ?? "" }
+        }
+        #expect(open == [["2026-10-10", "28", "已超期"], ["2026-10-12", "26", "已超期"], ["2026-10-25", "21", "已超期"]])
 
         let first = try #require(book.record("诉求明细", "E01"))
         #expect(first["诉求人"] as? String == "张*丰")

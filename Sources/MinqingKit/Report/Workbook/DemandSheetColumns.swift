@@ -41,6 +41,8 @@ enum DemandSheetColumns {
         guard let clock = d.clock else { return "" }
         return clock.handlingDays.map(String.init) ?? Formatting.none
     }
+    /// 已办天数 of an open demand (the month's last day − 受理日期): 办理天数 under the open list's header.
+    static let daysOpen = DemandColumn(header: "已办天数", width: 9, wrap: false) { d in handlingDays.value(d) }
     static let timeliness = DemandColumn(header: "时效", width: 9, wrap: false) { d in d.clock?.timeliness.rawValue ?? "" }
     static let demandType = DemandColumn(header: "诉求类型", width: 9, wrap: false) { d in d.demandType.rawValue }
     static let resolution = DemandColumn(header: "解决情况", width: 9, wrap: false) { d in d.resolution.rawValue }
@@ -48,8 +50,11 @@ enum DemandSheetColumns {
 
     /// A级诉求.
     static let gradeA = [id, received, township, village, domain, basis, department, status, content]
-    /// 未办结诉求: as A级诉求, plus 等级.
-    static let unresolved = gradeA + [grade]
+    /// 未办结诉求 (SPEC §12): 编号, 受理日期, 乡镇, 村社区, 涉及领域, 等级, 等级依据, 主管部门, 办理状态, 截止日期,
+    /// 已办天数, 时效, 诉求内容.
+    static let unresolved = [
+        id, received, township, village, domain, grade, basis, department, status, deadline, daysOpen, timeliness, content,
+    ]
     /// 诉求明细: SPEC §7's columns, §12's 截止日期, 办理天数, 时效, 诉求类型 and 解决情况, then 责任依据 (which
     /// also names the scored unit: 计分:主管部门 or 计分:属地).
     static let detail = [
