@@ -245,12 +245,13 @@ extension Pipeline {
     static func seconds(_ value: Double) -> String { String(format: "%.3f s", value) }
 }
 
-/// Fingerprints of the config and seeds an ingest used, for the history.
+/// Fingerprints of the config and seeds an ingest used, for the history (a missing optional
+/// holidays.csv adds nothing, so a folder without it keeps its earlier fingerprint).
 enum Digests {
     static func of(configPath: String, seedsFolder: String) throws -> (config: String, seeds: String) {
         let config = (try? FileDigest.sha256(path: configPath)) ?? "defaults"
         let hasher = try SHA256()
-        for name in ["places.csv", "units.csv", "domains.csv", "channels.csv"] {
+        for name in ["places.csv", "units.csv", "domains.csv", "channels.csv", "holidays.csv"] {
             try hasher.update(Array(((try? FileDigest.sha256(path: seedsFolder + "/" + name)) ?? "").utf8))
         }
         return (config, try hasher.hexDigest())
