@@ -83,6 +83,7 @@ struct SecondEditionColumnsTests {
             rule: TimeLimitRule(limits: TimeLimits(), calendar: WorkingCalendar()), reference: reference, month: Self.month)
         var demand = ReportDemand()
         (demand.id, demand.received, demand.grade, demand.domain) = ("S1", received, grade, domain)
+        demand.receivedDay = try #require(DateParser.parse(received)).day.dayNumber
         (demand.deadlineGiven, demand.status, demand.resolved) = (given, status, resolved)
         try clock.stamp(&demand)
         let shown = [DemandSheetColumns.deadline, DemandSheetColumns.handlingDays, DemandSheetColumns.timeliness].map { $0.value(demand) }
@@ -96,6 +97,7 @@ struct SecondEditionColumnsTests {
             month: Self.month)
         var demand = ReportDemand()
         (demand.id, demand.received, demand.resolved, demand.status) = ("S7", "2026-10-01", "十月", .resolved)
+        demand.receivedDay = try #require(Day(storedForm: "2026-10-01")).dayNumber
         #expect(throws: StoredValueError.self) { try clock.stamp(&demand) }
         do {
             try clock.stamp(&demand)

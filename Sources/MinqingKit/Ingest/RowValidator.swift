@@ -121,31 +121,23 @@ struct RowValidator: Sendable {
             }
         }
 
-        var resolved: Day?
-        let resolvedText = value(.resolved)
-        if !resolvedText.isEmpty {
-            if let parsed = DateParser.parse(resolvedText) {
-                resolved = parsed.day
-                if let received, parsed.day < received.day {
-                    notices.append(Notice(column: "办结日期", message: "办结日期 \(parsed.day) 早于受理日期 \(received.day)，请核对"))
-                }
-            } else {
-                problems.append(RowProblem(column: "办结日期", message: RowValidator.badDate(resolvedText)))
+        /// An optional date column: a date that does not read rejects the row; one before 受理日期 is
+        /// kept with a notice.
+        func optionalDate(_ column: InputColumn) -> Day? {
+            let text = value(column)
+            guard !text.isEmpty else { return nil }
+            guard let parsed = DateParser.parse(text) else {
+                problems.append(RowProblem(column: column.header, message: RowValidator.badDate(text)))
+                return nil
             }
-        }
-
-        var deadline: Day?
-        let deadlineText = value(.deadline)
-        if !deadlineText.isEmpty {
-            if let parsed = DateParser.parse(deadlineText) {
-                deadline = parsed.day
-                if let received, parsed.day < received.day {
-                    notices.append(Notice(column: "截止日期", message: "截止日期 \(parsed.day) 早于受理日期 \(received.day)，请核对"))
-                }
-            } else {
-                problems.append(RowProblem(column: "截止日期", message: RowValidator.badDate(deadlineText)))
+            if let received, parsed.day < received.day {
+                notices.append(Notice(
+                    column: column.header, message: "\(column.header) \(parsed.day) 早于受理日期 \(received.day)，请核对"))
             }
+            return parsed.day
         }
+        let resolved = optionalDate(.resolved)
+        let deadline = optionalDate(.deadline)
         let typeText = value(.demandType)
         let parsedType = DemandType(spelling: typeText)
         let demandType = parsedType ?? .unclassified

@@ -2,6 +2,8 @@
 struct ReportDemand: Sendable, Equatable {
     var id = ""
     var received = ""
+    /// 受理日期's day number (the date of ``received`` without its time), for the clock.
+    var receivedDay = 0
     var channel = ""
     var petitioner = ""
     var phone = ""

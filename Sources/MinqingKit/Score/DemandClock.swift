@@ -24,10 +24,10 @@ struct DemandClock: Sendable {
         var timeliness: Timeliness
     }
 
-    /// The demand's 截止日期, 办理天数 and 时效. Its stored dates are the forms minqing writes
-    /// (`2026-10-03`, with a time after it for 受理日期); a date that does not read is an error naming the demand.
+    /// The demand's 截止日期, 办理天数 and 时效. 受理日期 is its stored day number; the other dates are
+    /// the form minqing writes (`2026-10-03`), and one that does not read is an error naming the demand.
     func read(_ demand: ReportDemand) throws -> Reading {
-        let received = try Self.day(demand.received, of: demand, column: "受理日期")
+        let received = Day(dayNumber: demand.receivedDay)
         let given = demand.deadlineGiven.isEmpty ? nil : try Self.day(demand.deadlineGiven, of: demand, column: "截止日期")
         let resolved = demand.resolved.isEmpty ? nil : try Self.day(demand.resolved, of: demand, column: "办结日期")
         let limit = rule.limit(received: received, given: given, domainDays: domainDays.isEmpty ? nil : domainDays[demand.domain],

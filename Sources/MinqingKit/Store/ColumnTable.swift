@@ -139,6 +139,10 @@ final class RowBinding {
 
     func text(_ value: String) { texts.add(next(), value) }
     func day(_ value: Day, secondsOfDay: Int? = nil) { texts.add(next(), value, secondsOfDay: secondsOfDay) }
+    /// An optional day: blank when nil.
+    func day(_ value: Day?) {
+        if let value { day(value, secondsOfDay: nil) } else { text("") }
+    }
     func month(_ value: YearMonth) { texts.add(next(), value) }
     func int(_ value: Int) { integers.append((next(), value)) }
 

@@ -19,7 +19,8 @@ enum DemandColumns {
         Column("received", .text, header: InputColumn.received.header, compared: true,
                bind: { s, row in row.day(s.demand.input.received.day, secondsOfDay: s.demand.input.received.secondsOfDay) },
                read: { row, d in d.received = row.text() }),
-        Column("received_day", .integer, bind: { s, row in row.int(s.demand.input.received.day.dayNumber) }),
+        Column("received_day", .integer, bind: { s, row in row.int(s.demand.input.received.day.dayNumber) },
+               read: { row, d in d.receivedDay = row.int() }),
         Column("received_secs", .integer, bind: { s, row in row.int(s.demand.input.received.secondsOfDay ?? 0) }),
         Column("channel", .text, header: InputColumn.channel.header, compared: true,
                bind: { s, row in row.text(s.demand.input.channel) },
@@ -51,9 +52,7 @@ enum DemandColumns {
         Column("department_given", .text, header: InputColumn.department.header, compared: true,
                bind: { s, row in row.text(s.demand.input.department) }),
         Column("resolved", .text, header: InputColumn.resolved.header, compared: true,
-               bind: { s, row in
-                   if let resolved = s.demand.input.resolved { row.day(resolved) } else { row.text("") }
-               },
+               bind: { s, row in row.day(s.demand.input.resolved) },
                read: { row, d in d.resolved = row.sharedText() }),
         Column("satisfaction", .text, header: InputColumn.satisfaction.header, compared: true,
                bind: { s, row in row.text(s.demand.input.satisfaction.rawValue) },
@@ -82,9 +81,7 @@ enum DemandColumns {
         Column("ingest_id", .integer, bind: { s, row in row.int(s.ingestID) }),
         // v2: the optional columns of SPEC §9.
         Column("deadline_given", .text, header: InputColumn.deadline.header, compared: true,
-               bind: { s, row in
-                   if let deadline = s.demand.input.deadline { row.day(deadline) } else { row.text("") }
-               },
+               bind: { s, row in row.day(s.demand.input.deadline) },
                read: { row, d in d.deadlineGiven = row.sharedText() }),
         Column("demand_type", .text, header: InputColumn.demandType.header, compared: true,
                bind: { s, row in row.text(s.demand.input.demandType.rawValue) },
