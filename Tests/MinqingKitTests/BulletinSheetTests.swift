@@ -59,13 +59,13 @@ struct BulletinSheetTests {
 
         #expect(data.hasVeryDissatisfied)
         let units = BulletinSheet.unitScores.headers(for: data)
-        #expect(units.count == 16)
+        #expect(units.count == 18)
         #expect(units.last == "非常不满意")
         var calm = data
         calm.summary = MonthAggregator(reference: try TestSupport.reference(), scoring: ScoringRules()).summary(month: data.month)
         #expect(!calm.hasVeryDissatisfied)
-        #expect(BulletinSheet.unitScores.headers(for: calm).count == 15)
-        #expect(BulletinSheet.unitScores.headers(for: calm).last == "按期办结率")
+        #expect(BulletinSheet.unitScores.headers(for: calm).count == 17)
+        #expect(BulletinSheet.unitScores.headers(for: calm).suffix(4) == ["满意率", "按期办结率", "往月诉求本月办结", "超期未办结"])
         #expect(BulletinSheet.townshipTable.headers(for: calm) == BulletinSheet.townshipTable.columns.map(\.header))
     }
 

@@ -58,7 +58,9 @@ struct IngestStoreTests {
         #expect(corrections.last?.demandID == "S3")
     }
 
-    @Test func lateRowsUpdateEarlierDemandsWithoutChangingTheirMonth() throws {
+    /// A late row of a known demand updates it (its month stays); an unknown earlier-dated row is a
+    /// 补录 that counts in the month registering it (SPEC §1).
+    @Test func lateRowsUpdateEarlierDemandsAndLateRegistrationsCountInTheirRegisteringMonth() throws {
         _ = try ingest("2026-09", [try file("sep.csv", ["S1,2026-09-01,来访,路面坑洼,办理中,,东门社区,,"])])
         let october = try file("oct.csv", [
             "O1,2026-10-02,来访,小区停水,已办结,,东门社区,满意,2026-10-03",
@@ -66,16 +68,18 @@ struct IngestStoreTests {
             "S9,2026-08-20,来访,路灯不亮,已办结,,东门社区,,2026-10-01",
         ])
         let outcome = try ingest("2026-10", [october])
-        #expect(outcome.demands == 1)
+        #expect(outcome.demands == 2)
         #expect(outcome.lateUpdates == 1)
         #expect(outcome.accepted == 3)
-        #expect(outcome.problems.map(\.message).contains { $0.contains("往月诉求 S9") && $0.contains("2026-08") })
+        #expect(outcome.problems.map(\.message) == [
+            "补录：往月诉求 S9（受理日期 2026-08-20，2026-08）在数据库中没有记录，计入登记它的本月 2026-10，截止日期和已办天数按其受理日期计算；2026-08 的月报不变",
+        ])
         let store = try Store(path: directory + "/minqing.sqlite")
         try store.read { db in
             let status = try String.fetchOne(db, sql: "SELECT status FROM demand WHERE id = 'S1'")
             let month9 = try String.fetchOne(db, sql: "SELECT month FROM demand WHERE id = 'S9'")
             #expect(status == "办理中")
-            #expect(month9 == "2026-08")
+            #expect(month9 == "2026-10")
             let late = try MonthReader(db: db, month: try month("2026-10")).lateResolved()
             #expect(late.map(\.demand.id) == ["S1"])
             #expect(late.first?.previousStatus == .inProgress)

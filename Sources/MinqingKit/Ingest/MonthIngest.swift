@@ -23,7 +23,8 @@ public struct IngestOutcome: Sendable {
 }
 
 /// Takes one month's scanned rows into a store session: this month's demands, earlier months' rows
-/// (a late status change of a known demand, or a demand the database does not know), and 编号 that
+/// (a late status change of a known demand, or a 补录 of a demand the database does not know, which
+/// counts in this month), and 编号 that
 /// another month already uses (rejected). 重复诉求 is applied as the rows arrive (``RepeatTracker``,
 /// ``RepeatRule``), so a repeat is stored with its grade A; ``finish(files:)`` rewrites only the
 /// demands a later, earlier-dated row changed, then records the corrections and the ingest.
@@ -86,7 +87,8 @@ final class MonthIngest {
                 (demand.classification.grade, demand.classification.gradeBasis) =
                     RepeatRule.apply(found, grade: c.grade, basis: c.gradeBasis)
             }
-            let row = try session.insert(StoredDemand(demand: demand, repeatKey: key, ingestID: session.ingestID))
+            // A row of an earlier month that the database does not know is a 补录: stored as this month's.
+            let row = try session.insert(StoredDemand(demand: demand, month: month, repeatKey: key, ingestID: session.ingestID))
             if thisMonth {
                 if let row {
                     if stored.count <= sequence { stored.append(contentsOf: repeatElement(nil, count: sequence + 1 - stored.count)) }
@@ -103,12 +105,17 @@ final class MonthIngest {
                 }
                 problems.append(DataProblem(
                     file: input.sourceFile, line: input.sourceLine, level: .notice, column: InputColumn.received.header,
-                    message: "往月诉求 \(input.id)（受理日期 \(input.received.day)）在数据库中没有记录，已按其受理月份 \(input.month) 保存",
+                    message: Self.lateRegistration(id: input.id, received: input.received.day, month: month),
                     raw: raw))
             } else {
-                try recordLateUpdate(input)
+                try recordLateUpdate(input, raw: raw)
             }
         }
+    }
+
+    /// The notice of a 补录 (SPEC §1).
+    static func lateRegistration(id: String, received: Day, month: YearMonth) -> String {
+        "补录：往月诉求 \(id)（受理日期 \(received)，\(received.yearMonth)）在数据库中没有记录，计入登记它的本月 \(month)，截止日期和已办天数按其受理日期计算；\(received.yearMonth) 的月报不变"
     }
 
     /// A 编号 that a demand of another month already has cannot be this month's demand.
@@ -121,9 +128,18 @@ final class MonthIngest {
         lateRejections[input.sourceFile, default: 0] += 1
     }
 
-    /// An earlier month's row of a known demand: its new status, 办结日期 and 满意度 as of this month.
-    private func recordLateUpdate(_ input: DemandInput) throws {
-        guard let old = try session.handling(of: input.id) else { return }
+    /// An earlier month's row of a known demand: its new status, 办结日期 and 满意度 as of this month, when
+    /// they differ from what the inputs before this month said. A demand that a later month registered
+    /// (a 补录 there, and this earlier month run again) is not changed by it.
+    private func recordLateUpdate(_ input: DemandInput, raw: String) throws {
+        guard let (owner, old) = try session.handling(of: input.id) else { return }
+        guard owner < month else {
+            problems.append(DataProblem(
+                file: input.sourceFile, line: input.sourceLine, level: .notice, column: InputColumn.id.header,
+                message: "诉求 \(input.id) 已由 \(owner) 补录登记，本月的这一行不改变它；其办理情况以 \(owner) 及以后月份的输入为准",
+                raw: raw))
+            return
+        }
         let new = HandlingState(
             status: input.status, resolved: input.resolved?.description ?? "", satisfaction: input.satisfaction)
         guard new != old else { return }

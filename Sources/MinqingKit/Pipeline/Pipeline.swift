@@ -208,13 +208,17 @@ public struct Pipeline {
             gradeACount: 0, unresolvedCount: 0,
             scoring: config.scoring, masker: PersonalDataMasker(enabled: config.maskPersonalInfo),
             clock: DemandClock(rule: TimeLimitRule(config: config, reference: reference), reference: reference, month: month))
+        data.attentionRules = config.attention
         let total = try reader.count(.all)
-        // The workbook plans its continuation sheets from the lists' lengths. Counting A级 and 未办结
-        // reads every demand's row (seconds at a million); it is needed only when the month could
-        // overflow a sheet — otherwise the month's total bounds both. The pass then gives the counts.
+        // The workbook plans its continuation sheets from the lists' lengths. Counting A级 reads every
+        // demand's row (seconds at a million); it is needed only when the month could overflow a sheet —
+        // otherwise the month's total bounds it. The pass then gives the count. The open demands are
+        // counted from the index of those not yet settled (``Settlement``), never from the history.
         let overflow = total > WorkbookWriter.rowsPerSheet
         data.gradeACount = overflow ? try reader.count(.gradeA) : total
-        data.unresolvedCount = overflow ? try reader.count(.unresolved) : total
+        data.unresolvedCount = try reader.openCount(asOf: month)
+        data.carriedOver = try reader.openCount(asOf: month.previous)
+        data.reopened = try reader.reopenedCount()
         timer.mark("report: gather")
         let output = try OutputFiles(folder: workspace.folder(for: month))
         var workbook = WorkbookWriter(data: data, reader: reader, reference: reference)
@@ -226,7 +230,8 @@ public struct Pipeline {
         logger.debug(
             "cpu workbook: read \(Self.seconds(w.read)), score \(Self.seconds(w.score)), mask \(Self.seconds(w.mask)), hand-over wait \(Self.seconds(w.handOver)); sheet XML \(Self.seconds(w.xml)), compress \(Self.seconds(w.compress)) (second thread); summary sheets and assembly \(Self.seconds(w.assemble))")
         data.gradeACount = pass.summary.totals.gradeA
-        data.unresolvedCount = pass.summary.totals.unresolved
+        data.unresolvedCount = pass.summary.backlog.openAtEnd
+        data.overdueA = pass.overdueA
         timer.mark("report: score and workbook")
         let text = markdown.render(data, gradeA: pass.gradeA, unresolved: pass.unresolved)
         try output.write(Array(text.utf8), as: ReportNames.markdown(month))

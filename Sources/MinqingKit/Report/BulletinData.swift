@@ -10,9 +10,17 @@ struct BulletinData: Sendable {
     var gradeACount: Int
     var unresolvedCount: Int
     var scoring: ScoringRules
+    /// 需关注单位 thresholds.
+    var attentionRules = AttentionRules()
+    /// 上月结转: demands open at the end of the month before (SPEC §8).
+    var carriedOver = 0
+    /// 重新办理: earlier demands reopened by this month's input.
+    var reopened = 0
     var masker: PersonalDataMasker
     /// 截止日期, 办理天数 and 时效 of the listed demands as of the month's end.
     var clock: DemandClock
+    /// A-grade demands 已超期 at the month's end (the first ones, for 本月需关注), filled by the pass.
+    var overdueA: [ReportDemand] = []
 
     /// Whether the 非常不满意 column is shown (only when some unit has such an evaluation).
     var hasVeryDissatisfied: Bool {

@@ -12,8 +12,40 @@ enum DefaultTemplate {
 
 > 本月共受理群众诉求 **{{total}}** 件，其中 A 级（重要紧急）{{gradeA}} 件、B 级（一般）{{gradeB}} 件；已办结 {{resolved}} 件，办结率 {{resolutionRate}}，满意率 {{satisfactionRate}}，基层化解率 {{grassrootsRate}}。诉求量环比 {{monthOnMonth}}，同比 {{yearOnYear}}。
 
+> 上月结转未办结 {{carriedOver}} 件，本月办结 {{resolvedThisMonth}} 件（其中往月诉求 {{resolvedEarlier}} 件），月末未办结 {{openAtEnd}} 件，其中已超期 {{overdueAtEnd}} 件。本月受理诉求按期办结率 {{onTimeRate}}，平均办理天数 {{averageDays}}。
+
 数据来源：{{#files}}{{name}}{{^last}}、{{/last}}{{/files}}（受理 {{accepted}} 行，拒收 {{rejected}} 行，提示 {{notices}} 条）。
 
+## 本月需关注
+
+{{#hasOverdueA}}
+**已超期的 A 级诉求（{{overdueACount}} 件）**
+
+| 编号 | 受理日期 | 乡镇 | 涉及领域 | 主管部门 | 办理状态 | 截止日期 | 已办天数 | 诉求内容 |
+|---|---|---|---|---|---|---|---:|---|
+{{#overdueADemands}}
+| {{id}} | {{received}} | {{township}} | {{domain}} | {{department}} | {{status}} | {{deadline}} | {{days}} | {{content}} |
+{{/overdueADemands}}
+{{#overdueAMore}}
+
+另有 {{overdueAMore}} 件已超期的 A 级诉求未列出，见工作簿“未办结诉求”表。
+{{/overdueAMore}}
+
+{{/hasOverdueA}}
+{{#hasAttention}}
+**需关注单位（{{attentionCount}} 个）**
+
+{{#attention}}
+- {{unit}}：{{reasons}}
+{{/attention}}
+
+{{/hasAttention}}
+{{^hasOverdueA}}
+{{^hasAttention}}
+本月没有已超期的 A 级诉求，也没有需关注单位。
+
+{{/hasAttention}}
+{{/hasOverdueA}}
 ## 一、总体情况
 
 | 指标 | 数值 |
@@ -33,12 +65,12 @@ enum DefaultTemplate {
 
 ## 三、责任单位评分
 
-按得分从高到低排列。得分 = 已办结 × {{resolvedPoints}} − 未办结 × {{unresolvedPenalty}}。
+按得分从高到低排列。得分 = 已办结 × {{resolvedPoints}} − 未办结 × {{unresolvedPenalty}} + 往月诉求本月办结 × {{lateResolvedPoints}} − 往月诉求超期未办结 × {{overdueOpenPenalty}}（表扬、咨询不计分）。
 
-| 名次 | 单位 | 类型 | 诉求总数 | A级 | B级 | 已办结 | 未办结 | 办结率 | 非常满意 | 满意 | 基本满意 | 不满意 |{{#hasVeryDissatisfied}} 非常不满意 |{{/hasVeryDissatisfied}} 得分 |
-|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|{{#hasVeryDissatisfied}}---:|{{/hasVeryDissatisfied}}---:|
+| 名次 | 单位 | 类型 | 诉求总数 | A级 | B级 | 已办结 | 未办结 | 办结率 | 非常满意 | 满意 | 基本满意 | 不满意 |{{#hasVeryDissatisfied}} 非常不满意 |{{/hasVeryDissatisfied}} 往月诉求本月办结 | 超期未办结 | 得分 |
+|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|{{#hasVeryDissatisfied}}---:|{{/hasVeryDissatisfied}}---:|---:|---:|
 {{#units}}
-| {{rank}} | {{name}} | {{type}} | {{total}} | {{gradeA}} | {{gradeB}} | {{resolved}} | {{unresolved}} | {{rate}} | {{verySatisfied}} | {{satisfied}} | {{basicallySatisfied}} | {{dissatisfied}} |{{#hasVeryDissatisfied}} {{veryDissatisfied}} |{{/hasVeryDissatisfied}} {{score}} |
+| {{rank}} | {{name}} | {{type}} | {{total}} | {{gradeA}} | {{gradeB}} | {{resolved}} | {{unresolved}} | {{rate}} | {{verySatisfied}} | {{satisfied}} | {{basicallySatisfied}} | {{dissatisfied}} |{{#hasVeryDissatisfied}} {{veryDissatisfied}} |{{/hasVeryDissatisfied}} {{lateResolved}} | {{overdueOpen}} | {{score}} |
 {{/units}}
 
 ## 四、双联系责任表
@@ -82,10 +114,12 @@ enum DefaultTemplate {
 ## 七、未办结诉求（{{unresolvedCount}} 件）
 
 {{#hasUnresolved}}
-| 编号 | 受理日期 | 乡镇 | 村社区 | 涉及领域 | 等级 | 等级依据 | 主管部门 | 办理状态 | 诉求内容 |
-|---|---|---|---|---|---|---|---|---|---|
+月末仍未办结的诉求，不论哪个月受理；已超期的在前。
+
+| 编号 | 受理日期 | 乡镇 | 村社区 | 涉及领域 | 等级 | 等级依据 | 主管部门 | 办理状态 | 截止日期 | 已办天数 | 时效 | 诉求内容 |
+|---|---|---|---|---|---|---|---|---|---|---:|---|---|
 {{#unresolvedDemands}}
-| {{id}} | {{received}} | {{township}} | {{village}} | {{domain}} | {{grade}} | {{basis}} | {{department}} | {{status}} | {{content}} |
+| {{id}} | {{received}} | {{township}} | {{village}} | {{domain}} | {{grade}} | {{basis}} | {{department}} | {{status}} | {{deadline}} | {{days}} | {{timeliness}} | {{content}} |
 {{/unresolvedDemands}}
 {{#unresolvedMore}}
 
@@ -93,7 +127,7 @@ enum DefaultTemplate {
 {{/unresolvedMore}}
 {{/hasUnresolved}}
 {{^hasUnresolved}}
-本月受理的诉求已全部办结。
+月末没有未办结的诉求。
 {{/hasUnresolved}}
 {{#hasLateResolved}}
 

@@ -15,6 +15,12 @@ extension MarkdownReport {
             "accepted": data.ingest.accepted, "rejected": data.ingest.rejected, "notices": data.ingest.notices,
             "resolvedPoints": Formatting.weight(data.scoring.resolvedPoints),
             "unresolvedPenalty": Formatting.weight(data.scoring.unresolvedPenalty),
+            "lateResolvedPoints": Formatting.weight(data.scoring.lateResolvedPoints),
+            "overdueOpenPenalty": Formatting.weight(data.scoring.overdueOpenPenalty),
+            "carriedOver": s.backlog.carriedOver, "resolvedThisMonth": s.backlog.resolved,
+            "resolvedEarlier": s.backlog.resolvedEarlier, "openAtEnd": s.backlog.openAtEnd,
+            "overdueAtEnd": s.backlog.overdueAtEnd, "onTimeRate": Formatting.percent(t.onTimeRate),
+            "averageDays": t.averageHandlingDays.map { String(format: "%.1f", $0) } ?? Formatting.none,
             "hasVeryDissatisfied": data.hasVeryDissatisfied,
         ]
         c["files"] = data.ingest.files.enumerated().map { i, name in
@@ -32,9 +38,17 @@ extension MarkdownReport {
                 "verySatisfied": u.tally.count(.verySatisfied), "satisfied": u.tally.count(.satisfied),
                 "basicallySatisfied": u.tally.count(.basicallySatisfied),
                 "dissatisfied": u.tally.count(.dissatisfied), "veryDissatisfied": u.tally.count(.veryDissatisfied),
-                "score": Formatting.score(u.score),
+                "score": Formatting.score(u.score), "lateResolved": u.lateResolved, "overdueOpen": u.overdueOpen,
             ] as [String: Any]
         }
+        let overdueACount = s.units.reduce(0) { $0 + $1.overdueA }
+        c["hasOverdueA"] = overdueACount > 0
+        c["overdueACount"] = overdueACount
+        c["overdueADemands"] = data.overdueA.map { row($0, mask) }
+        c["overdueAMore"] = overdueACount > data.overdueA.count ? overdueACount - data.overdueA.count : false
+        c["hasAttention"] = !s.attention.isEmpty
+        c["attentionCount"] = s.attention.count
+        c["attention"] = s.attention.map { ["unit": $0.unit, "reasons": $0.reasonText] }
         c["hasLiaisons"] = s.liaisons.contains { $0.tally.total > 0 }
         c["liaisons"] = s.liaisons.filter { $0.tally.total > 0 }.map {
             [
@@ -95,6 +109,9 @@ extension MarkdownReport {
             "village": d.village.isEmpty ? Formatting.none : d.village, "domain": d.domain, "grade": d.grade.rawValue,
             "basis": d.gradeBasis, "department": d.department.isEmpty ? "（属地负责）" : d.department,
             "status": d.status.rawValue, "content": content,
+            "deadline": d.clock.map { $0.deadline.description } ?? Formatting.none,
+            "days": d.clock?.handlingDays.map(String.init) ?? Formatting.none,
+            "timeliness": d.clock?.timeliness.rawValue ?? Formatting.none,
         ]
     }
 }

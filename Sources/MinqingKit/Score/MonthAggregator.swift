@@ -3,7 +3,12 @@
 struct MonthAggregator {
     let reference: ReferenceData
     let scoring: ScoringRules
+    let attention: AttentionRule
     private var totals = Tally()
+    /// The unit counts from earlier months' demands (SPEC §8), by unit: its type, 往月诉求本月办结,
+    /// 超期未办结, and A-grade demands 已超期 (any month).
+    private var earlier: [Int: (type: String, lateResolved: Int, overdueOpen: Int, overdueA: Int)] = [:]
+    private var backlog = Backlog()
     private var resolvedByTownships = 0
     /// Names (domains, channels, units, townships, villages) are counted under numbers from this
     /// interner: hashing Chinese `String`s for every demand was a tenth of the report's time.
@@ -16,9 +21,10 @@ struct MonthAggregator {
     private var townships: [Int: Tally] = [:]
 
     /// An aggregator for the workspace's seeds and scoring rules.
-    init(reference: ReferenceData, scoring: ScoringRules) {
+    init(reference: ReferenceData, scoring: ScoringRules, attention: AttentionRules = AttentionRules()) {
         self.reference = reference
         self.scoring = scoring
+        self.attention = AttentionRule(rules: attention)
         townshipTypeID = names.id(ReferenceData.townshipType)
     }
 
@@ -32,6 +38,25 @@ struct MonthAggregator {
         units[unit]?.tally.add(facts)
         if !facts.liaison.isEmpty { liaisons[Self.pair(id(facts.liaison), id(facts.village)), default: Tally()].add(facts) }
         townships[id(facts.township.isEmpty ? Classifier.unknownTownship : facts.township), default: Tally()].add(facts)
+    }
+
+    /// Adds an earlier month's demand that this month's input resolved (往月诉求本月办结).
+    mutating func addLateResolved(_ facts: DemandFacts) {
+        backlog.resolvedEarlier += 1
+        guard facts.isScored else { return }
+        let unit = id(facts.primaryUnit)
+        earlier[unit, default: (facts.primaryUnitType, 0, 0, 0)].lateResolved += 1
+    }
+
+    /// Adds a demand open at the month's end (any month of receipt; `earlier`: not this month's),
+    /// `days` 已办天数 old.
+    mutating func addOpen(_ facts: DemandFacts, days: Int, earlier isEarlier: Bool) {
+        let overdue = facts.timeliness == .overdue
+        backlog.addOpen(days: days, overdue: overdue, earlier: isEarlier)
+        guard overdue else { return }
+        let unit = id(facts.primaryUnit)
+        if isEarlier && facts.isScored { earlier[unit, default: (facts.primaryUnitType, 0, 0, 0)].overdueOpen += 1 }
+        if facts.grade == .a { earlier[unit, default: (facts.primaryUnitType, 0, 0, 0)].overdueA += 1 }
     }
 
     private func id(_ name: String) -> Int { names.id(name) ?? -1 }
@@ -57,16 +82,35 @@ struct MonthAggregator {
         }
         let channelTotals = channels.indices.map { c in domains.reduce(0) { $0 + $1.perChannel[c] } }
 
-        let unitRows = units.map { id, entry in
-            UnitRow(
-                unit: names.string(id), type: entry.type, tally: entry.tally,
-                score: scoring.score(resolved: entry.tally.scoredResolved, unresolved: entry.tally.scoredUnresolved))
-        }.sorted { a, b in
+        var unitRows = units.map { id, entry in
+            UnitRow(unit: names.string(id), type: entry.type, tally: entry.tally, score: 0)
+        }
+        for (id, counts) in earlier where units[id] == nil {
+            unitRows.append(UnitRow(unit: names.string(id), type: counts.type, tally: Tally(), score: 0))
+        }
+        for k in unitRows.indices {
+            if let id = names.id(unitRows[k].unit, adding: false), let counts = earlier[id] {
+                (unitRows[k].lateResolved, unitRows[k].overdueOpen, unitRows[k].overdueA) =
+                    (counts.lateResolved, counts.overdueOpen, counts.overdueA)
+            }
+            let row = unitRows[k]
+            unitRows[k].score = scoring.score(
+                resolved: row.tally.scoredResolved, unresolved: row.tally.scoredUnresolved,
+                lateResolved: row.lateResolved, overdueOpen: row.overdueOpen)
+        }
+        unitRows.sort { a, b in
             if a.score != b.score { return a.score > b.score }
             let ra = a.tally.resolutionRate ?? 0, rb = b.tally.resolutionRate ?? 0
             if ra != rb { return ra > rb }
             return a.unit < b.unit
         }
+        let attentionList = unitRows.compactMap { row -> AttentionEntry? in
+            let reasons = attention.reasons(row)
+            return reasons.isEmpty ? nil : AttentionEntry(unit: row.unit, reasons: reasons)
+        }
+        var backlog = self.backlog
+        backlog.received = totals.total
+        backlog.resolvedOwn = totals.resolved
 
         let unitOrder = Dictionary(reference.units.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         let liaisonRows = reference.places.filter { !$0.liaison.isEmpty }.map {
@@ -86,6 +130,6 @@ struct MonthAggregator {
         return MonthSummary(
             month: month, totals: totals, resolvedByTownships: resolvedByTownships, previousMonthTotal: nil,
             sameMonthLastYearTotal: nil, channels: channels, channelTotals: channelTotals, domains: domains,
-            units: unitRows, liaisons: liaisonRows, townships: townshipRows)
+            units: unitRows, liaisons: liaisonRows, townships: townshipRows, backlog: backlog, attention: attentionList)
     }
 }

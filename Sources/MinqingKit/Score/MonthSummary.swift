@@ -13,6 +13,12 @@ struct UnitRow: Sendable, Equatable {
     var tally: Tally
     /// 得分.
     var score: Double
+    /// 往月诉求本月办结: the unit's earlier demands (scored types) resolved this month.
+    var lateResolved = 0
+    /// 超期未办结: the unit's earlier demands (scored types) open and 已超期 at the month's end.
+    var overdueOpen = 0
+    /// The unit's A-grade demands 已超期 at the month's end, any month of receipt (需关注单位).
+    var overdueA = 0
 }
 
 /// One row of 双联系责任表: a liaison unit and one of its villages.
@@ -53,4 +59,9 @@ public struct MonthSummary: Sendable, Equatable {
     var units: [UnitRow]
     var liaisons: [LiaisonRow]
     var townships: [TownshipRow]
+    /// 上月结转, 本月办结, 月末未办结 and the rest of SPEC §8's backlog (上月结转 and 重新办理 are
+    /// filled in by the caller from the history).
+    var backlog = Backlog()
+    /// 需关注单位, in the order of ``units``.
+    var attention: [AttentionEntry] = []
 }

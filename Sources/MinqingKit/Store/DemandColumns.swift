@@ -1,6 +1,10 @@
-/// A demand as it is written: the classified demand, its person key for 重复诉求 and the ingest that wrote it.
+/// A demand as it is written: the classified demand, the month that registers it, its person key for
+/// 重复诉求 and the ingest that wrote it.
 struct StoredDemand {
     let demand: Demand
+    /// The month whose input registered the demand: the month of its 受理日期, or a later one for a
+    /// 补录 (SPEC §1), which counts in the month that registers it.
+    let month: YearMonth
     let repeatKey: String
     let ingestID: Int
 }
@@ -15,7 +19,7 @@ enum DemandColumns {
     static let table = ColumnTable<StoredDemand, ReportDemand>([
         Column("id", .text, bind: { s, row in row.text(s.demand.input.id) },
                read: { row, d in d.id = row.text() }),
-        Column("month", .text, bind: { s, row in row.month(s.demand.input.month) }),
+        Column("month", .text, bind: { s, row in row.month(s.month) }),
         Column("received", .text, header: InputColumn.received.header, compared: true,
                bind: { s, row in row.day(s.demand.input.received.day, secondsOfDay: s.demand.input.received.secondsOfDay) },
                read: { row, d in d.received = row.text() }),
@@ -89,6 +93,11 @@ enum DemandColumns {
         Column("resolution", .text, header: InputColumn.resolution.header, compared: true,
                bind: { s, row in row.text(s.demand.input.resolution.rawValue) },
                read: { row, d in d.resolution = try row.stored(Resolution.self) }),
+        // v3: the month from which the demand is 已办结 in every later record ('' while open); the
+        // session keeps it up to date when a later month's row changes the demand (``Settlement``).
+        Column("settled_month", .text, bind: { s, row in
+            if s.demand.input.status == .resolved { row.month(s.month) } else { row.text("") }
+        }),
     ])
 }
 

@@ -76,8 +76,9 @@ protocol MonthIngestSession: AnyObject {
     /// The month and 受理日期 of the stored demand with this 编号.
     func owner(of id: String) throws -> (month: String, received: String)?
 
-    /// The stored handling of the demand with this 编号.
-    func handling(of id: String) throws -> HandlingState?
+    /// The month that registered the demand with this 编号, and its handling as of the end of the month
+    /// before the ingested one (its latest record from an earlier month's input).
+    func handling(of id: String) throws -> (month: YearMonth, state: HandlingState)?
 
     /// Records that this month's input changed an earlier month's demand's handling.
     func recordLateUpdate(id: String, to new: HandlingState, from old: HandlingState) throws
@@ -124,6 +125,19 @@ protocol MonthRecords {
     /// 更正说明 of an ingest.
     func corrections(ingestID: Int) throws -> [Correction]
 
-    /// Earlier months' demands that this month's input reported resolved (往月诉求本月办结).
+    /// Earlier months' demands that this month's input reported resolved while they were open at the
+    /// end of the month before (往月诉求本月办结).
     func lateResolved() throws -> [LateResolved]
+
+    /// Earlier months' demands 已办结 at the end of the month before that this month's input reported
+    /// open again (重新办理).
+    func reopenedCount() throws -> Int
+
+    /// The number of demands open at the end of `end` (status as of `end`), any month of receipt.
+    func openCount(asOf end: YearMonth) throws -> Int
+
+    /// Calls `body` with each demand open at the end of this month, any month of receipt, with its
+    /// handling as of this month, in 受理日期 order (then 编号), and whether an earlier month registered
+    /// it. Reads only the demands not settled by the month's end (``Settlement``), not the history.
+    func forEachOpenDemand(_ body: (ReportDemand, _ earlier: Bool) throws -> Void) throws
 }

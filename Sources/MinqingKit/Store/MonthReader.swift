@@ -108,14 +108,28 @@ struct MonthReader: MonthRecords {
         }
     }
 
+    /// The status a demand `d` had as of the end of month ?1, from its latest record up to then (SQL).
+    private static func statusAsOf(_ bound: String) -> String {
+        """
+        COALESCE((SELECT p.status FROM late_update p WHERE p.demand_id = d.id AND p.month > d.month
+            AND p.month \(bound) ?1 ORDER BY p.month DESC LIMIT 1), d.status)
+        """
+    }
+
+    /// The demands that may be open at the end of month ?1: registered by then and not settled by then
+    /// (``Settlement``), through the partial index of the demands not settled in their own month.
+    private static let unsettled = """
+        d.settled_month <> d.month AND (d.settled_month = '' OR d.settled_month > ?1) AND d.month <= ?1
+        """
+
     func lateResolved() throws -> [LateResolved] {
         let table = DemandColumns.table
         let statement = try RawStatement(
             db,
             """
-            SELECT \(table.selectList(alias: "d")), u.status, u.resolved, u.satisfaction, u.previous_status
+            SELECT \(table.selectList(alias: "d")), u.status, u.resolved, u.satisfaction, \(Self.statusAsOf("<")) AS status_before
             FROM late_update u JOIN demand d ON d.id = u.demand_id
-            WHERE u.month = ?1 AND u.status = ?2 AND u.previous_status <> ?2
+            WHERE u.month = ?1 AND u.status = ?2 AND d.month < ?1 AND status_before <> ?2
             ORDER BY d.received_day, d.received_secs, d.id
             """)
         try statement.bind(1, month.description)
@@ -138,6 +152,57 @@ struct MonthReader: MonthRecords {
             }
         }
         return result
+    }
+
+    func reopenedCount() throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT count(*) FROM late_update u JOIN demand d ON d.id = u.demand_id
+                WHERE u.month = ?1 AND u.status <> ?2 AND d.month < ?1 AND \(Self.statusAsOf("<")) = ?2
+                """,
+            arguments: [month.description, DemandStatus.resolved.rawValue]) ?? 0
+    }
+
+    func openCount(asOf end: YearMonth) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: "SELECT count(*) FROM demand d WHERE \(Self.unsettled) AND \(Self.statusAsOf("<=")) <> ?2",
+            arguments: [end.description, DemandStatus.resolved.rawValue]) ?? 0
+    }
+
+    func forEachOpenDemand(_ body: (ReportDemand, _ earlier: Bool) throws -> Void) throws {
+        let table = DemandColumns.table
+        let statement = try RawStatement(
+            db,
+            """
+            SELECT \(table.selectList(alias: "d")), u.status, u.resolved, u.satisfaction, d.month < ?1
+            FROM demand d LEFT JOIN late_update u ON u.demand_id = d.id AND u.month = (
+                SELECT max(p.month) FROM late_update p WHERE p.demand_id = d.id AND p.month > d.month AND p.month <= ?1)
+            WHERE \(Self.unsettled)
+            ORDER BY d.received_day, d.received_secs, d.id
+            """)
+        try statement.bind(1, month.description)
+        let row = RowCursor(statement)
+        let latest = RowCursor(statement, offset: Int32(table.readColumns.count))
+        let earlierColumn = Int32(table.readColumns.count + 3)
+        while try statement.step() {
+            var demand = ReportDemand()
+            try Self.read(row, into: &demand)
+            if !statement.isNull(Int32(table.readColumns.count)) {
+                do {
+                    latest.rewind()
+                    demand.status = try latest.stored(DemandStatus.self)
+                    demand.resolved = latest.text()
+                    demand.satisfaction = try latest.stored(Satisfaction.self)
+                } catch var error as StoredValueError {
+                    (error.demandID, error.column) = (demand.id, "往月诉求状态更新")
+                    throw error
+                }
+            }
+            guard demand.status != .resolved else { continue }
+            try body(demand, statement.int(earlierColumn) != 0)
+        }
     }
 }
 

@@ -117,6 +117,9 @@ final class RawStatement {
         return cache.string(UnsafeBufferPointer(start: pointer, count: count))
     }
 
+    /// Whether column `index` (0-based) of the current row is NULL.
+    func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
+
     /// Column `index` (0-based) of the current row as an integer.
     func int(_ index: Int32) -> Int { Int(sqlite3_column_int64(handle, index)) }
 

@@ -32,6 +32,10 @@ final class SQLiteIngestSession: MonthIngestSession {
         try db.execute(sql: "CREATE TEMP TABLE previous AS SELECT * FROM demand WHERE month = ?", arguments: [m])
         try db.execute(sql: "CREATE UNIQUE INDEX temp.previous_id ON previous(id)")
         try db.execute(sql: "DELETE FROM demand WHERE month = ?", arguments: [m])
+        // The earlier demands the month's previous late rows spoke of are settled again at the end.
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.touched")
+        try db.execute(sql: "CREATE TEMP TABLE touched (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID")
+        try db.execute(sql: "INSERT OR IGNORE INTO touched SELECT demand_id FROM late_update WHERE month = ?", arguments: [m])
         try db.execute(sql: "DELETE FROM late_update WHERE month = ?", arguments: [m])
         insertStatement = try RawStatement(db, DemandColumns.table.insertSQL(into: "demand"))
         binding = RowBinding(insertStatement)
@@ -66,18 +70,30 @@ final class SQLiteIngestSession: MonthIngestSession {
         return (row["month"], row["received"])
     }
 
-    func handling(of id: String) throws -> HandlingState? {
+    func handling(of id: String) throws -> (month: YearMonth, state: HandlingState)? {
         guard let row = try Row.fetchOne(
-            db, sql: "SELECT status, resolved, satisfaction FROM demand WHERE id = ?", arguments: [id])
+            db, sql: "SELECT month, status, resolved, satisfaction FROM demand WHERE id = ?", arguments: [id])
         else { return nil }
-        let status: String = row["status"], satisfaction: String = row["satisfaction"]
+        let monthText: String = row["month"]
+        guard let owner = YearMonth(parsing: monthText) else {
+            throw StoredValueError(demandID: id, column: "月份", value: monthText, reason: "应为 2026-10 形式的月份")
+        }
+        // As of the month before this one: the latest later month's row before it, else the demand's own.
+        let latest = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT status, resolved, satisfaction FROM late_update
+                WHERE demand_id = ? AND month > ? AND month < ? ORDER BY month DESC LIMIT 1
+                """,
+            arguments: [id, monthText, month.description]) ?? row
+        let status: String = latest["status"], satisfaction: String = latest["satisfaction"]
         guard let typedStatus = DemandStatus.stored(status) else {
             throw StoredValueError(demandID: id, column: "办理状态", value: status, reason: "应为 已办结、办理中 或 未办理")
         }
         guard let typedSatisfaction = Satisfaction.stored(satisfaction) else {
             throw StoredValueError(demandID: id, column: "满意度", value: satisfaction, reason: "应为五级评价或 未评价")
         }
-        return HandlingState(status: typedStatus, resolved: row["resolved"], satisfaction: typedSatisfaction)
+        return (owner, HandlingState(status: typedStatus, resolved: latest["resolved"], satisfaction: typedSatisfaction))
     }
 
     func recordLateUpdate(id: String, to new: HandlingState, from old: HandlingState) throws {
@@ -167,6 +183,7 @@ final class SQLiteIngestSession: MonthIngestSession {
 
     func finish(files: [FileSummary], problems: [DataProblem], totals: IngestTotals) throws {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.previous")
+        try settle()
         for (position, file) in files.enumerated() {
             try db.execute(
                 sql: """
@@ -198,6 +215,21 @@ final class SQLiteIngestSession: MonthIngestSession {
     }
 
     func records() -> any MonthRecords { MonthReader(db: db, month: month) }
+
+    /// Brings `settled_month` up to date for the demands whose records this ingest changed: the earlier
+    /// demands its late rows (before and after) speak of, and its own demands that later months' rows
+    /// speak of (a re-run of a month after later ones). The rest keep what their insert wrote.
+    private func settle() throws {
+        let m = month.description
+        try db.execute(sql: "INSERT OR IGNORE INTO touched SELECT demand_id FROM late_update WHERE month = ?", arguments: [m])
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO touched SELECT u.demand_id FROM late_update u JOIN demand d ON d.id = u.demand_id
+                WHERE u.month > ?1 AND d.month = ?1
+                """, arguments: [m])
+        try SettlementUpkeep.resettle(db, where: "d.id IN (SELECT id FROM temp.touched)")
+        try db.execute(sql: "DROP TABLE temp.touched")
+    }
 
     private func statement(_ sql: String) throws -> RawStatement {
         if let statement = prepared[sql] { return statement }

@@ -11,6 +11,10 @@ enum Schema {
         migrator.registerMigration("v2-deadline-type-resolution") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3-settled-month") { db in
+            try db.execute(sql: v3)
+            try SettlementUpkeep.resettle(db, where: "id IN (SELECT DISTINCT demand_id FROM late_update)")
+        }
         return migrator
     }
 
@@ -127,5 +131,19 @@ extension Schema {
         ALTER TABLE demand ADD COLUMN deadline_given TEXT NOT NULL DEFAULT '';
         ALTER TABLE demand ADD COLUMN demand_type TEXT NOT NULL DEFAULT '未分类';
         ALTER TABLE demand ADD COLUMN resolution TEXT NOT NULL DEFAULT '未回访';
+        """
+}
+
+extension Schema {
+    /// v3: the backlog (SPEC §8). `settled_month` is the month from which a demand is 已办结 in every later
+    /// record ('' while its latest record is open); a partial index holds only the demands not settled
+    /// in their own month, so the demands open at a month's end are found without reading the history.
+    /// Demands stored before get it from their own status; those with later records are settled by the
+    /// migration (``SettlementUpkeep``).
+    static let v3 = """
+        ALTER TABLE demand ADD COLUMN settled_month TEXT NOT NULL DEFAULT '';
+        UPDATE demand SET settled_month = CASE status WHEN '已办结' THEN month ELSE '' END;
+        CREATE INDEX demand_unsettled ON demand(settled_month, month) WHERE settled_month <> month;
+        CREATE INDEX late_update_by_month ON late_update(month);
         """
 }

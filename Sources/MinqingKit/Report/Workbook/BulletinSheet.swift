@@ -73,7 +73,7 @@ enum BulletinSheet: CaseIterable {
     var columns: [SheetColumn] {
         switch self {
         case .overview:
-            [.fixed("指标", 18), .fixed("数值", 12)]
+            [.fixed("指标", 18), .fixed("数值", 12), .fixed("说明", 46)]
         case .domainTable:
             [.fitting("涉及领域") { $0.summary.domains.map(\.domain) }, .fixed("合计", 7)]
         case .unitScores:
@@ -81,7 +81,7 @@ enum BulletinSheet: CaseIterable {
                 .fitting("单位") { $0.summary.units.map(\.unit) }, .fixed("类型", 9), .fixed("诉求总数", 8),
                 .fixed("A级", 8), .fixed("B级", 8), .fixed("已办结", 8), .fixed("未办结", 8), .fixed("办结率", 9),
                 .fixed("非常满意", 8), .fixed("满意", 8), .fixed("基本满意", 8), .fixed("不满意", 8), .fixed("得分", 8),
-                .fixed("满意率", 8), .fixed("按期办结率", 11),
+                .fixed("满意率", 8), .fixed("按期办结率", 11), .fixed("往月诉求本月办结", 16), .fixed("超期未办结", 10),
             ]
         case .liaisonTable:
             [

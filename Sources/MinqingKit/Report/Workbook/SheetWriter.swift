@@ -71,17 +71,28 @@ struct SheetWriter {
     func overview() throws {
         let rows = Indicators.rows(data)
         let sheet = try layout(.overview).sheet
-        for (i, row) in rows.enumerated() {
-            let r = i + 1
-            try sheet.writeText(r, 0, row.name, style.text)
-            switch row.value {
-            case .count(let n): try sheet.writeNumber(r, 1, Double(n), style.integer)
-            case .rate(let x?): try sheet.writeNumber(r, 1, x, style.percent)
-            case .change(let x?): try sheet.writeNumber(r, 1, x, style.change)
-            case .decimal(let x?): try sheet.writeNumber(r, 1, x, style.decimal)
-            case .rate(nil), .change(nil), .decimal(nil): try sheet.writeText(r, 1, Formatting.none, style.text)
-            }
+        for (i, row) in rows.enumerated() { try writeIndicator(sheet, i + 1, row) }
+        // 需关注单位 with their reasons, below the indicators after a blank row.
+        let attention = Indicators.attentionRows(data)
+        if !attention.isEmpty {
+            let top = rows.count + 2
+            try sheet.writeText(top, 0, "需关注单位", style.totalLabel)
+            try sheet.writeText(top, 2, "原因", style.totalLabel)
+            for (i, row) in attention.enumerated() { try writeIndicator(sheet, top + 1 + i, row) }
         }
+    }
+
+    private func writeIndicator(_ sheet: XlsxWorksheet, _ r: Int, _ row: Indicators.Row) throws {
+        try sheet.writeText(r, 0, row.name, style.text)
+        switch row.value {
+        case .count(let n): try sheet.writeNumber(r, 1, Double(n), style.integer)
+        case .rate(let x?): try sheet.writeNumber(r, 1, x, style.percent)
+        case .change(let x?): try sheet.writeNumber(r, 1, x, style.change)
+        case .decimal(let x?): try sheet.writeNumber(r, 1, x, style.decimal)
+        case .text(let words): try sheet.writeText(r, 1, words, style.text)
+        case .rate(nil), .change(nil), .decimal(nil): try sheet.writeText(r, 1, Formatting.none, style.text)
+        }
+        if !row.note.isEmpty { try sheet.writeText(r, 2, row.note, style.text) }
     }
 
     /// The two charts of 总览 (demands by domain, by channel), drawn from 分类统计; after both are filled.
@@ -96,14 +107,14 @@ struct SheetWriter {
             categories: XlsxRange(sheet: table, firstRow: 1, firstCol: 0, lastRow: domainCount, lastCol: 0),
             values: XlsxRange(sheet: table, firstRow: 1, firstCol: totalColumn, lastRow: domainCount, lastCol: totalColumn),
             seriesName: "诉求件数", horizontal: true)
-        try sheet.insertChart(row: 1, col: 3, byDomain, xScale: 1.2, yScale: max(1.5, Double(domainCount) * 0.11))
+        try sheet.insertChart(row: 1, col: 4, byDomain, xScale: 1.2, yScale: max(1.5, Double(domainCount) * 0.11))
         let byChannel = try book.addColumnChart(
             title: "各渠道诉求件数",
             categories: XlsxRange(sheet: table, firstRow: 0, firstCol: 1, lastRow: 0, lastCol: s.channels.count),
             values: XlsxRange(
                 sheet: table, firstRow: domainCount + 1, firstCol: 1, lastRow: domainCount + 1, lastCol: s.channels.count),
             seriesName: "诉求件数")
-        try sheet.insertChart(row: 1, col: 13, byChannel, xScale: 1.2, yScale: max(1.5, Double(domainCount) * 0.11))
+        try sheet.insertChart(row: 1, col: 14, byChannel, xScale: 1.2, yScale: max(1.5, Double(domainCount) * 0.11))
     }
 
     /// 分类统计: domains × channels, with totals.
@@ -137,7 +148,9 @@ struct SheetWriter {
             try sheet.writeNumber(r, 12, unit.score, style.score)
             try writeRate(sheet, r, 13, t.satisfactionRate)
             try writeRate(sheet, r, 14, t.onTimeRate)
-            if data.hasVeryDissatisfied { try sheet.writeNumber(r, 15, Double(t.count(.veryDissatisfied)), style.integer) }
+            try sheet.writeNumber(r, 15, Double(unit.lateResolved), style.integer)
+            try sheet.writeNumber(r, 16, Double(unit.overdueOpen), style.integer)
+            if data.hasVeryDissatisfied { try sheet.writeNumber(r, 17, Double(t.count(.veryDissatisfied)), style.integer) }
         }
         if !units.isEmpty {
             try sheet.conditionalFormatNegativeRed(firstRow: 1, firstCol: 12, lastRow: units.count, lastCol: 12)

@@ -20,9 +20,11 @@ struct WorkbookWriter {
     struct Pass: Sendable {
         /// The month's statistics (without 环比/同比, which the caller adds from history first).
         var summary: MonthSummary
-        /// The first A级 and 未办结 demands, for the Markdown report.
+        /// The first A级 and 未办结 demands (overdue first), and the first A-grade demands 已超期 at the
+        /// month's end, for the Markdown report.
         var gradeA: [ReportDemand]
         var unresolved: [ReportDemand]
+        var overdueA: [ReportDemand] = []
         /// Where the pass's time went, for the benchmark's per-stage breakdown.
         var timings = Timings()
     }
@@ -89,15 +91,16 @@ struct WorkbookWriter {
         // Reading the database, adding up and masking run on this thread; the masked demands go in
         // batches to a second one, which writes the lists' rows as XML and compresses them, so the two
         // cores share the pass.
-        var aggregator = MonthAggregator(reference: reference, scoring: data.scoring)
-        var gradeA: [ReportDemand] = [], unresolved: [ReportDemand] = []
-        typealias Row = (demand: ReportDemand, gradeA: Bool, unresolved: Bool)
+        var aggregator = MonthAggregator(reference: reference, scoring: data.scoring, attention: data.attentionRules)
+        for late in data.lateResolved { aggregator.addLateResolved(late.demand.facts) }
+        var gradeA: [ReportDemand] = []
+        typealias Row = (demand: ReportDemand, gradeA: Bool)
         var done = 0
         var scoreWatch = Stopwatch(), maskWatch = Stopwatch(), handOverWatch = Stopwatch()
         let writing = Unchecked(ListWriting(lists: lists, strings: strings))
         let passStart = DispatchTime.now().uptimeNanoseconds
         try BatchPipe<Row>.consumeInBackground(batchSize: 256, maxBatches: 16, { row in
-            try writing.value.append(row.demand, gradeA: row.gradeA, unresolved: row.unresolved)
+            try writing.value.append(row.demand, gradeA: row.gradeA)
         }, produce: { pipe in
             try reader.forEachDemand(.all) { stored in
                 var demand = stored
@@ -110,13 +113,33 @@ struct WorkbookWriter {
                     return facts
                 }
                 let isA = DemandList.gradeA.includes(grade: facts.grade, status: facts.status)
-                let isOpen = DemandList.unresolved.includes(grade: facts.grade, status: facts.status)
                 if isA && gradeA.count < previewLimit { gradeA.append(demand) }
-                if isOpen && unresolved.count < previewLimit { unresolved.append(demand) }
                 let shown = maskWatch.time { data.masker.masked(demand) }
-                try handOverWatch.time { try pipe.send((shown, isA, isOpen)) }
+                try handOverWatch.time { try pipe.send((shown, isA)) }
             }
         })
+        // 未办结诉求: every demand open at the month's end, any month of receipt, 已超期 first (the
+        // others wait in memory: those still within their time limit, a fortnight's open demands).
+        var unresolved: [ReportDemand] = [], overdueA: [ReportDemand] = []
+        var notDue: [ReportDemand] = []
+        try reader.forEachOpenDemand { stored, earlier in
+            var demand = stored
+            try data.clock.stamp(&demand)
+            let facts = demand.facts
+            aggregator.addOpen(facts, days: demand.clock?.handlingDays ?? 0, earlier: earlier)
+            guard facts.timeliness == .overdue else {
+                notDue.append(demand)
+                return
+            }
+            if unresolved.count < previewLimit { unresolved.append(demand) }
+            if facts.grade == .a && overdueA.count < previewLimit { overdueA.append(demand) }
+            try writing.value.appendUnresolved(data.masker.masked(demand))
+        }
+        for demand in notDue {
+            if unresolved.count < previewLimit { unresolved.append(demand) }
+            try writing.value.appendUnresolved(data.masker.masked(demand))
+        }
+        notDue = []
         try writing.value.finish()
         let passSeconds = Double(DispatchTime.now().uptimeNanoseconds - passStart) / 1e9
         let assembleStart = DispatchTime.now().uptimeNanoseconds
@@ -126,6 +149,8 @@ struct WorkbookWriter {
         var summary = aggregator.summary(month: data.month)
         summary.previousMonthTotal = try reader.total(of: data.month.previous)
         summary.sameMonthLastYearTotal = try reader.total(of: data.month.sameMonthLastYear)
+        summary.backlog.carriedOver = data.carriedOver
+        summary.backlog.reopened = data.reopened
         var complete = data
         complete.summary = summary
         let sheets = SheetWriter(factory: factory, data: complete, sheets: bulletinSheets)
@@ -138,13 +163,14 @@ struct WorkbookWriter {
             score: scoreWatch.seconds, mask: maskWatch.seconds, handOver: handOverWatch.seconds,
             xml: writing.value.xmlSeconds, compress: writing.value.compressWatch.seconds,
             assemble: Double(DispatchTime.now().uptimeNanoseconds - assembleStart) / 1e9)
-        return Pass(summary: summary, gradeA: gradeA, unresolved: unresolved, timings: timings)
+        return Pass(summary: summary, gradeA: gradeA, unresolved: unresolved, overdueA: overdueA, timings: timings)
     }
 }
 
 /// The second thread's half of the pass: each masked demand goes to 诉求明细 and, as it applies, to
-/// A级诉求 and 未办结诉求, as XML that is compressed as soon as a chunk is full. Used by one thread at a
-/// time (the second thread during the pass, then the caller after joining it).
+/// A级诉求, as XML that is compressed as soon as a chunk is full; after the pass, the open demands go to
+/// 未办结诉求. Used by one thread at a time (the second thread during the pass, then the caller after
+/// joining it).
 final class ListWriting {
     let lists: DemandLists
     let strings: SharedStrings
@@ -159,13 +185,17 @@ final class ListWriting {
         self.strings = strings
     }
 
-    /// Adds one masked demand to the lists it belongs to.
-    func append(_ demand: ReportDemand, gradeA: Bool, unresolved: Bool) throws {
+    /// Adds one masked demand of the month to the lists it belongs to.
+    func append(_ demand: ReportDemand, gradeA: Bool) throws {
         try busyWatch.time {
             if gradeA { try lists.gradeA.append(demand, strings: strings, emit: compress) }
-            if unresolved { try lists.unresolved.append(demand, strings: strings, emit: compress) }
             try lists.detail.append(demand, strings: strings, emit: compress)
         }
+    }
+
+    /// Adds one masked demand open at the month's end to 未办结诉求.
+    func appendUnresolved(_ demand: ReportDemand) throws {
+        try busyWatch.time { try lists.unresolved.append(demand, strings: strings, emit: compress) }
     }
 
     private func compress(_ sheet: SplicedSheet, _ bytes: ByteBuffer) throws {
