@@ -51,7 +51,18 @@ struct BadInputCorpusTests {
                 "unknown-references.csv:3: 村社区: 村社区「不存在村」未在 places.csv 登记（类型 未登记），已按原值保留。 [提示]",
                 "unknown-references.csv:4: 涉及领域: 涉及领域「天文」未在 domains.csv 登记，已按诉求内容的关键词归类。 [提示]",
                 "unknown-references.csv:5: 主管部门: 主管部门「县魔法局」未在 units.csv 登记（类型 未登记），已按原值保留并计分。 [提示]",
-                "4 行，拒收 0 行，提示 5 条。",
+                // The file has no 办结日期 column: each of its 4 已办结 rows gets that notice too.
+                "unknown-references.csv:2: 办结日期: 已办结但没有办结日期：不计入按期办结率和平均办理天数；请补填办结日期 [提示]",
+                "4 行，拒收 0 行，提示 9 条。",
+             ]),
+        Case(file: "resolved-dates.csv", status: 0,
+             stdout: [
+                "resolved-dates.csv:3: 办结日期: 已办结但没有办结日期：不计入按期办结率和平均办理天数；请补填办结日期 [提示]",
+                "resolved-dates.csv:4: 办结日期: 办结日期 2026-11-03 晚于报告月份 2026-10 的月末；已按给定日期保存（导出晚于月末时常见），请核对 [提示]",
+                "resolved-dates.csv:6: 办结日期: 办结日期 2026-11-02 晚于报告月份 2026-10 的月末；已按给定日期保存（导出晚于月末时常见），请核对 [提示]",
+                "resolved-dates.csv:8: 办结日期: 已办结但没有办结日期：不计入按期办结率和平均办理天数；请补填办结日期 [提示]",
+                "resolved-dates.csv:9: 办结日期: 办结日期 2026-10-08 早于受理日期 2026-10-10，请核对 [提示]",
+                "检查 2026-10：1 个文件，8 行，拒收 0 行，提示 5 条。",
              ]),
 
         // Row-level problems: the row is rejected, the rest goes on; `check` exits 1.
@@ -112,7 +123,8 @@ struct BadInputCorpusTests {
                 "2 行，拒收 1 行",  // 2024-10-01, exactly 24 months back, is kept
              ]),
         Case(file: "many-problems.csv", status: 1,
-             stdout: ["检查 2026-10：1 个文件，8 行，拒收 6 行，提示 2 条。"]),
+             // 提示: 办结日期 and 乡镇 on each of the 2 accepted rows (lines 2 and 10).
+             stdout: ["检查 2026-10：1 个文件，8 行，拒收 6 行，提示 4 条。"]),
     ]
 
     @Test("check", arguments: checkCases)
@@ -157,7 +169,7 @@ struct BadInputCorpusTests {
         let result = try run(["many-problems.csv"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("2026-10：诉求 2 件（"), "\(result.stdout)")
-        #expect(result.stdout.contains("拒收 6 行，提示 2 条"))
+        #expect(result.stdout.contains("拒收 6 行，提示 4 条"))
         for sentence in [
             "many-problems.csv:3: 受理日期: 无法识别的日期「2026-02-30」",
             "many-problems.csv:4: 办理状态: 未知的办理状态「已转办」",
@@ -182,7 +194,7 @@ struct BadInputCorpusTests {
             "many-problems.csv", "blank-required-values.csv", "bad-dates.csv", "bad-headcount.csv",
             "ragged-rows.csv", "cr-line-ends.csv", "unknown-status.csv", "duplicate-id.csv",
             "date-after-month.csv", "date-too-old.csv", "unknown-references.csv", "unknown-extra-column.csv",
-            "header-only.csv",
+            "header-only.csv", "resolved-dates.csv",
         ]
         let directory = try TestSupport.temporaryDirectory("bad-input-all")
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -228,11 +240,51 @@ struct BadInputCorpusTests {
         let result = try run(["unknown-references.csv"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("2026-10：诉求 4 件（"), "\(result.stdout)")
-        #expect(result.stdout.contains("拒收 0 行，提示 5 条"))
+        #expect(result.stdout.contains("拒收 0 行，提示 9 条"))
         #expect(result.stderr.contains("unknown-references.csv:2: 渠道: 渠道「飞鸽传书」未在 channels.csv 登记"))
         #expect(result.stderr.contains("unknown-references.csv:5: 主管部门: 主管部门「县魔法局」未在 units.csv 登记"))
         let notices = try Self.problems(directory + Self.problemsCSV).filter { $0.level == "提示" }
-        #expect(notices.map(\.line) == [2, 3, 3, 4, 5])
+        // Each line also has 办结日期 (已办结, no 办结日期 column); line 3 also 乡镇 (属地不明).
+        #expect(notices.map(\.line) == [2, 2, 3, 3, 3, 4, 4, 5, 5])
+        #expect(notices.filter { $0.message.hasPrefix("办结日期: ") }.map(\.line) == [2, 3, 4, 5])
+    }
+
+    /// 办结日期 under `run` (SPEC §8): every row is accepted; the notices name file, line, column and
+    /// what to do, in 数据问题-2026-10.csv with the row verbatim. RD5 (受理日期 2026-09-15) is an
+    /// earlier month's row: its 办结日期 is compared with October's end too, and it is a 补录.
+    @Test func resolvedDatesAreKeptWithNotices() throws {
+        let directory = try TestSupport.temporaryDirectory("bad-input-resolved")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try run(["resolved-dates.csv"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("拒收 0 行，提示 6 条"), "\(result.stdout)")
+        let problems = try Self.problems(directory + Self.problemsCSV)
+        let noDate = "办结日期: 已办结但没有办结日期：不计入按期办结率和平均办理天数；请补填办结日期"
+        func after(_ date: String) -> String {
+            "办结日期: 办结日期 \(date) 晚于报告月份 2026-10 的月末；已按给定日期保存（导出晚于月末时常见），请核对"
+        }
+        let expected: [(line: Int, message: String)] = [
+            (3, noDate),
+            (4, after("2026-11-03")),
+            (6, after("2026-11-02")),
+            (6, "受理日期: 往月诉求 RD5（受理日期 2026-09-15）在数据库中没有记录，已按其受理月份 2026-09 保存"),
+            (8, noDate),
+            (9, "办结日期: 办结日期 2026-10-08 早于受理日期 2026-10-10，请核对"),
+        ]
+        #expect(problems.map { "\($0.file):\($0.line) \($0.level) \($0.message)" }
+            == expected.map { "resolved-dates.csv:\($0.line) 提示 \($0.message)" })
+        try Self.expectVerbatim(problems, folder: Self.folder)
+
+        let history = try EndToEnd.run(["history", "--month", "2026-10"], in: directory)
+        let line = history.stdout.split(separator: "\n").first { $0.contains("    resolved-dates.csv  ") }
+        #expect(line.flatMap { Self.fileCounts(String($0)) }.map { [$0.rows, $0.accepted, $0.rejected] } == [8, 8, 0],
+                "\(history.stdout)")
+
+        // The month's own resolved rows with 办结日期: RD1 (3 days, on time), RD3 (14, on time: due 11-04),
+        // RD4 (23, late: due 10-23), RD8 (−2, on time). RD2 and RD7 (no 办结日期) are left out.
+        let markdown = try String(contentsOfFile: directory + "/reports/2026-10/民情月报-2026-10.md", encoding: .utf8)
+        #expect(markdown.contains("| 按期办结率 | 75.0% |"))
+        #expect(markdown.contains("| 平均办理天数 | 9.5 |"))
     }
 
     /// A header-only file is a valid month with no demands: exit 0, reports written, 0 件.

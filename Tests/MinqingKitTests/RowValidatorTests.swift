@@ -14,7 +14,9 @@ struct RowValidatorTests {
     }
 
     func row(_ values: [String: String]) -> [String] {
-        let base = ["编号": "JL1", "受理日期": "2026-10-03", "渠道": "来访", "诉求内容": "路面坑洼", "办理状态": "已办结"]
+        // A 已办结 row with its 办结日期, so that each case below gets only the notice it is about.
+        let base = ["编号": "JL1", "受理日期": "2026-10-03", "渠道": "来访", "诉求内容": "路面坑洼", "办理状态": "已办结",
+                    "办结日期": "2026-10-05"]
         let merged = base.merging(values) { $1 }
         return headers.map { merged[$0] ?? "" }
     }
@@ -54,6 +56,7 @@ struct RowValidatorTests {
         #expect(notices.isEmpty)
         #expect(input.channel == "12345热线")
         #expect(input.status == .resolved)
+        #expect(input.resolved?.description == "2026-10-05")
         #expect(input.headcount == 3)
         #expect(input.satisfaction == .basicallySatisfied)
         #expect(input.received.secondsOfDay == 14 * 3600 + 22 * 60)
@@ -81,6 +84,66 @@ struct RowValidatorTests {
             return
         }
         #expect(notices.map(\.column) == [column])
+    }
+
+    static let noResolvedDate = Notice(
+        column: "办结日期", message: "已办结但没有办结日期：不计入按期办结率和平均办理天数；请补填办结日期")
+    static func afterMonth(_ date: String) -> Notice {
+        Notice(column: "办结日期", message: "办结日期 \(date) 晚于报告月份 2026-10 的月末；已按给定日期保存（导出晚于月末时常见），请核对")
+    }
+
+    /// 办结日期 on a row of report month 2026-10 (SPEC §8): blank on a 已办结 row, after the month's last
+    /// day (compared with the report month, also on an earlier month's row), before 受理日期. Each row is
+    /// accepted with exactly these notices and keeps the date as given (nil when blank).
+    @Test(arguments: [
+        // 受理日期, 办理状态, 办结日期 → notices, stored 办结日期
+        ("2026-10-03", "已办结", "", [noResolvedDate], nil),
+        ("2026-10-03", "办结", "", [noResolvedDate], nil),
+        ("2026-10-03", "resolved", "  ", [noResolvedDate], nil),
+        ("2026-09-20", "已办结", "", [noResolvedDate], nil),
+        ("2026-10-03", "办理中", "", [], nil),
+        ("2026-10-03", "未办理", "", [], nil),
+        ("2026-10-03", "已办结", "2026-10-31", [], "2026-10-31"),
+        ("2026-10-03", "已办结", "2026-10-31 23:59", [], "2026-10-31"),
+        ("2026-10-03", "已办结", "2026-11-01", [afterMonth("2026-11-01")], "2026-11-01"),
+        ("2026-10-20", "已办结", "2026年11月3日", [afterMonth("2026-11-03")], "2026-11-03"),
+        ("2026-10-20", "已办结", "2026/11/3 14:05", [afterMonth("2026-11-03")], "2026-11-03"),
+        ("2026-10-20", "已办结", "2027-01-05", [afterMonth("2027-01-05")], "2027-01-05"),
+        // An earlier month's row (a late status change): still the report month's end, not September's.
+        ("2026-09-15", "已办结", "2026-10-20", [], "2026-10-20"),
+        ("2026-09-15", "已办结", "2026-11-02", [afterMonth("2026-11-02")], "2026-11-02"),
+        // The date is what is stored, whatever the status says.
+        ("2026-10-20", "办理中", "2026-11-03", [afterMonth("2026-11-03")], "2026-11-03"),
+        ("2026-10-10", "已办结", "2026-10-10", [], "2026-10-10"),
+        ("2026-10-10", "已办结", "2026-10-08",
+         [Notice(column: "办结日期", message: "办结日期 2026-10-08 早于受理日期 2026-10-10，请核对")], "2026-10-08"),
+    ] as [(String, String, String, [Notice], String?)])
+    func resolvedDateNotices(received: String, status: String, resolved: String, expected: [Notice], stored: String?) {
+        let outcome = validator.validate(
+            fields: row(["受理日期": received, "办理状态": status, "办结日期": resolved]), file: "a.csv", line: 7)
+        guard case .accepted(let input, let notices) = outcome else {
+            Issue.record("rejected: \(outcome)")
+            return
+        }
+        #expect(notices == expected)
+        #expect(input.resolved?.description == stored)
+        #expect(input.status == DemandStatus(spelling: status))
+    }
+
+    /// A file without a 办结日期 column at all: each 已办结 row gets the notice, the others none.
+    @Test(arguments: [("已办结", [noResolvedDate]), ("办理中", []), ("未办理", [])] as [(String, [Notice])])
+    func noResolvedDateColumn(status: String, expected: [Notice]) throws {
+        let headers = ["编号", "受理日期", "渠道", "诉求内容", "办理状态"]
+        let validator = RowValidator(
+            month: try #require(YearMonth(parsing: "2026-10")), maxBackdateMonths: 24, reference: try TestSupport.reference(),
+            match: HeaderMatcher.match(headers, columns: InputColumn.specs), headerCount: headers.count)
+        guard case .accepted(_, let notices) = validator.validate(
+            fields: ["JL1", "2026-10-03", "来访", "路面坑洼", status], file: "a.csv", line: 2)
+        else {
+            Issue.record("rejected")
+            return
+        }
+        #expect(notices == expected)
     }
 
     @Test func raggedRows() {

@@ -122,7 +122,8 @@ struct RowValidator: Sendable {
         }
 
         /// An optional date column: a date that does not read rejects the row; one before 受理日期 is
-        /// kept with a notice.
+        /// kept with a notice. 办结日期 has two more notices below: after the report month, and blank on
+        /// a 已办结 row (SPEC §8).
         func optionalDate(_ column: InputColumn) -> Day? {
             let text = value(column)
             guard !text.isEmpty else { return nil }
@@ -137,6 +138,16 @@ struct RowValidator: Sendable {
             return parsed.day
         }
         let resolved = optionalDate(.resolved)
+        if let resolved, resolved > month.lastDay {
+            // Compared with the report month, not the row's own: a late status change of an earlier
+            // month's demand is judged by the same month end.
+            notices.append(Notice(
+                column: "办结日期",
+                message: "办结日期 \(resolved) 晚于报告月份 \(month) 的月末；已按给定日期保存（导出晚于月末时常见），请核对"))
+        } else if status == .resolved, value(.resolved).isEmpty {
+            notices.append(Notice(
+                column: "办结日期", message: "已办结但没有办结日期：不计入按期办结率和平均办理天数；请补填办结日期"))
+        }
         let deadline = optionalDate(.deadline)
         let typeText = value(.demandType)
         let parsedType = DemandType(spelling: typeText)
