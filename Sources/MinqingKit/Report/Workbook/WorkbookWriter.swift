@@ -55,6 +55,9 @@ struct WorkbookWriter {
     var previewLimit = MarkdownReport.listLimit
     /// Called with the number of demands read so far.
     var progress: (Int) -> Void = { _ in }
+    /// Called with each demand open at the month's end, masked and with its clock, in 未办结诉求's order
+    /// (已超期 first, each group in 受理日期 order), after the pass over the month.
+    var openDemand: (ReportDemand) throws -> Void = { _ in }
 
     /// A writer for `data` (whose summary is filled in by the pass) reading demands through `reader`.
     init(data: BulletinData, reader: any MonthRecords, reference: ReferenceData) {
@@ -133,11 +136,15 @@ struct WorkbookWriter {
             }
             if unresolved.count < previewLimit { unresolved.append(demand) }
             if facts.grade == .a && overdueA.count < previewLimit { overdueA.append(demand) }
-            try writing.value.appendUnresolved(data.masker.masked(demand))
+            let shown = data.masker.masked(demand)
+            try writing.value.appendUnresolved(shown)
+            try openDemand(shown)
         }
         for demand in notDue {
             if unresolved.count < previewLimit { unresolved.append(demand) }
-            try writing.value.appendUnresolved(data.masker.masked(demand))
+            let shown = data.masker.masked(demand)
+            try writing.value.appendUnresolved(shown)
+            try openDemand(shown)
         }
         notDue = []
         try writing.value.finish()
