@@ -267,7 +267,7 @@ struct BadInputCorpusTests {
             (3, noDate),
             (4, after("2026-11-03")),
             (6, after("2026-11-02")),
-            (6, "受理日期: 往月诉求 RD5（受理日期 2026-09-15）在数据库中没有记录，已按其受理月份 2026-09 保存"),
+            (6, "受理日期: 补录：往月诉求 RD5（受理日期 2026-09-15，2026-09）在数据库中没有记录，计入登记它的本月 2026-10，截止日期和已办天数按其受理日期计算；2026-09 的月报不变"),
             (8, noDate),
             (9, "办结日期: 办结日期 2026-10-08 早于受理日期 2026-10-10，请核对"),
         ]
@@ -280,11 +280,12 @@ struct BadInputCorpusTests {
         #expect(line.flatMap { Self.fileCounts(String($0)) }.map { [$0.rows, $0.accepted, $0.rejected] } == [8, 8, 0],
                 "\(history.stdout)")
 
-        // The month's own resolved rows with 办结日期: RD1 (3 days, on time), RD3 (14, on time: due 11-04),
-        // RD4 (23, late: due 10-23), RD8 (−2, on time). RD2 and RD7 (no 办结日期) are left out.
+        // The month's resolved rows with 办结日期: RD1 (3 days, on time), RD3 (14, on time: due 11-04),
+        // RD4 (23, late: due 10-23), and RD5, a 补录 counted in October (48, late: due 09-30). RD2 and RD7
+        // (no 办结日期) and RD8 (办结日期 before 受理日期) are left out.
         let markdown = try String(contentsOfFile: directory + "/reports/2026-10/民情月报-2026-10.md", encoding: .utf8)
-        #expect(markdown.contains("| 按期办结率 | 75.0% |"))
-        #expect(markdown.contains("| 平均办理天数 | 9.5 |"))
+        #expect(markdown.contains("| 按期办结率 | 50.0% |"))
+        #expect(markdown.contains("| 平均办理天数 | 22.0 |"))
     }
 
     /// A header-only file is a valid month with no demands: exit 0, reports written, 0 件.

@@ -29,7 +29,10 @@ struct DemandClock: Sendable {
     func read(_ demand: ReportDemand) throws -> Reading {
         let received = Day(dayNumber: demand.receivedDay)
         let given = demand.deadlineGiven.isEmpty ? nil : try Self.day(demand.deadlineGiven, of: demand, column: "截止日期")
-        let resolved = demand.resolved.isEmpty ? nil : try Self.day(demand.resolved, of: demand, column: "办结日期")
+        // A 办结日期 before 受理日期 (a notice at ingest) cannot be right: like a missing one, it is left
+        // out of 办理天数, 时效 and the rates.
+        var resolved = demand.resolved.isEmpty ? nil : try Self.day(demand.resolved, of: demand, column: "办结日期")
+        if let day = resolved, day < received { resolved = nil }
         let limit = rule.limit(received: received, given: given, domainDays: domainDays.isEmpty ? nil : domainDays[demand.domain],
             grade: demand.grade)
         return Reading(

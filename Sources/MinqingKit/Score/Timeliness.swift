@@ -8,7 +8,7 @@ enum Timeliness: String, Sendable, CaseIterable {
     case notDue = "未到期"
     /// 已超期: open, month end > 截止日期.
     case overdue = "已超期"
-    /// —: resolved without 办结日期 (a notice; left out of 按期办结率).
+    /// —: resolved without 办结日期, or with one before 受理日期 (a notice; left out of 按期办结率).
     case unknown = "—"
 
     /// The 时效 of a demand with status `status` (as of the month), 办结日期 `resolved` and 截止日期
