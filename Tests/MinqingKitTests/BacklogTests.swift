@@ -155,3 +155,66 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// The unit score's two terms of SPEC §8 and the 需关注单位 rule, table by table.
+@Suite("得分与需关注单位 score terms and attention")
+struct ScoreTermsAndAttentionTests {
+    @Test(arguments: [
+        // resolved, unresolved, earlier resolved this month, earlier open and overdue, score
+        (3, 0, 0, 0, 3.0),  // SPEC §4's example: no history, §4's score
+        (0, 1, 0, 0, -0.3),
+        (1, 1, 2, 0, 2.7),
+        (0, 0, 0, 3, -0.9),
+        (2, 2, 1, 1, 2.1),
+        (0, 0, 1, 0, 1.0),
+    ])
+    func scoreTerms(resolved: Int, unresolved: Int, late: Int, overdue: Int, score: Double) {
+        #expect(ScoringRules().score(resolved: resolved, unresolved: unresolved, lateResolved: late, overdueOpen: overdue) == score)
+    }
+
+    @Test func configuredWeights() {
+        var rules = ScoringRules()
+        rules.lateResolvedPoints = 0.5
+        rules.overdueOpenPenalty = 1.0
+        #expect(rules.score(resolved: 1, unresolved: 0, lateResolved: 2, overdueOpen: 1) == 1.0)
+    }
+
+    /// A unit with `total` demands, `evaluated` of them rated and `satisfied` satisfied, `onTime` of
+    /// `timed` on time, and `overdueA` A-grade demands overdue.
+    static func unit(total: Int, evaluated: Int, satisfied: Int, timed: Int, onTime: Int, overdueA: Int) -> UnitRow {
+        var tally = Tally()
+        tally.total = total
+        tally.satisfaction[Satisfaction.satisfied.ordinal] = satisfied
+        tally.satisfaction[Satisfaction.dissatisfied.ordinal] = evaluated - satisfied
+        tally.satisfaction[Satisfaction.unrated.ordinal] = total - evaluated
+        tally.onTime = onTime
+        tally.late = timed - onTime
+        var row = UnitRow(unit: "县水务局", type: "县直部门", tally: tally, score: 0)
+        row.overdueA = overdueA
+        return row
+    }
+
+    @Test(arguments: [
+        // total, evaluated, satisfied, timed, on time, overdue A, reasons
+        (5, 5, 4, 5, 4, 0, [String]()),  // 80 % and 80 %: at the bar, not below
+        (5, 5, 3, 0, 0, 0, ["满意率 60.0%，低于 80%"]),
+        (5, 0, 0, 4, 3, 0, ["按期办结率 75.0%，低于 80%"]),
+        (2, 2, 0, 2, 0, 0, []),  // fewer than 3 demands: rates not judged
+        (2, 2, 0, 2, 0, 1, ["A级诉求已超期 1 件"]),  // an overdue A demand always counts
+        (0, 0, 0, 0, 0, 2, ["A级诉求已超期 2 件"]),  // even with no demand this month
+        (4, 4, 1, 4, 1, 1, ["满意率 25.0%，低于 80%", "按期办结率 25.0%，低于 80%", "A级诉求已超期 1 件"]),
+    ])
+    func attention(total: Int, evaluated: Int, satisfied: Int, timed: Int, onTime: Int, overdueA: Int, reasons: [String]) {
+        let rule = AttentionRule(rules: AttentionRules())
+        let row = Self.unit(total: total, evaluated: evaluated, satisfied: satisfied, timed: timed, onTime: onTime, overdueA: overdueA)
+        #expect(rule.reasons(row).map(\.text) == reasons)
+    }
+
+    @Test func attentionBarsAreConfigurable() {
+        var rules = AttentionRules()
+        rules.minDemands = 1
+        rules.minSatisfaction = 0.825
+        let row = Self.unit(total: 1, evaluated: 1, satisfied: 0, timed: 0, onTime: 0, overdueA: 0)
+        #expect(AttentionRule(rules: rules).reasons(row).map(\.text) == ["满意率 0.0%，低于 82.5%"])
+    }
+}
