@@ -58,7 +58,6 @@ enum ConfigTemplate {
             unresolved_penalty = \(number(defaults.scoring.unresolvedPenalty))
             # Demands of earlier months: + late_resolved_points for each one the unit resolved this month,
             # − overdue_open_penalty for each one still open and 已超期 at the end of the month.
-            # (Read and checked, not yet applied: they take effect with the backlog of earlier months.)
             late_resolved_points = \(number(defaults.scoring.lateResolvedPoints))
             overdue_open_penalty = \(number(defaults.scoring.overdueOpenPenalty))
 
@@ -74,7 +73,6 @@ enum ConfigTemplate {
             [attention]
             # 需关注单位: a unit with at least min_demands demands in the month whose 满意率 is below
             # min_satisfaction or 按期办结率 below min_on_time (0.80 = 80%), or with any A demand 已超期.
-            # (Read and checked, not yet applied: the list comes with the backlog of earlier months.)
             min_demands = \(defaults.attention.minDemands)
             min_satisfaction = \(rate(defaults.attention.minSatisfaction))
             min_on_time = \(rate(defaults.attention.minOnTime))

@@ -45,8 +45,8 @@ enum Indicators {
             Row(name: "基层化解率", value: .rate(s.grassrootsRate)),
             Row(name: "环比", value: .change(s.monthOnMonth)),
             Row(name: "同比", value: .change(s.yearOnYear)),
-            Row(name: "按期办结率", value: .rate(t.onTimeRate), note: "本月受理的诉求：按期办结 ÷（按期办结 + 超期办结）"),
-            Row(name: "平均办理天数", value: .decimal(t.averageHandlingDays), note: "本月受理、已办结且有办结日期的诉求：办结日期 − 受理日期 的平均天数"),
+            Row(name: "按期办结率", value: .rate(t.onTimeRate), note: "本月受理的：按期办结 ÷（按期办结 + 超期办结）"),
+            Row(name: "平均办理天数", value: .decimal(t.averageHandlingDays), note: "本月受理、已办结且有办结日期的：办结日期 − 受理日期 的平均天数"),
         ] + (t.visited > 0 ? [Row(name: "解决率", value: .rate(t.solvedRate), note: "已解决 ÷（已解决 + 部分解决 + 未解决）")] : []) + [
             Row(name: "上月结转", value: .count(b.carriedOver), note: "上月末仍未办结的诉求，不论哪个月受理"),
             Row(name: "本月办结", value: .count(b.resolved), note: "本月受理的已办结 \(b.resolvedOwn) 件 + 往月诉求本月办结 \(b.resolvedEarlier) 件"),

@@ -73,7 +73,7 @@ enum BulletinSheet: CaseIterable {
     var columns: [SheetColumn] {
         switch self {
         case .overview:
-            [.fixed("指标", 18), .fixed("数值", 12), .fixed("说明", 46)]
+            [.fixed("指标", 18), .fixed("数值", 12), .fixed("说明", 50)]
         case .domainTable:
             [.fitting("涉及领域") { $0.summary.domains.map(\.domain) }, .fixed("合计", 7)]
         case .unitScores:
