@@ -1015,6 +1015,8 @@ class Generator:
         elif kind == "after_month":
             later = self.month_end + dt.timedelta(days=3 + variant % 10)
             row[C_RECEIVED] = self.fmt_date(later, "iso")
+            if row[C_DEADLINE]:
+                row[C_DEADLINE] = self.fmt_date(later + dt.timedelta(days=15), "iso")
             row[C_STATUS] = "未办理"
             row[C_RESOLVED] = row[C_SATISFACTION] = row[C_RESOLUTION] = ""
         elif kind == "unknown_channel":
