@@ -3,13 +3,18 @@
 
 Reads the reference data in a seeds folder (places.csv, units.csv, domains.csv, channels.csv) and
 writes one CSV export with the input headers of SPEC §1.  Same arguments give byte-identical output;
-rows are streamed, so --rows 1000000 runs in constant memory.
+rows are streamed, so --rows 1000000 runs in constant memory (earlier exports given with --late-from
+or --late-state are read whole, one at a time).
 
 Examples:
   python3 scripts/gen_demands.py --seeds seeds --month 2026-10 --rows 134 --seed 7 --out demands.csv
   python3 scripts/gen_demands.py --seeds seeds --month 2026-10 --rows 110 --seed 10 --bad-rows 4 \\
-      --encoding utf-8-sig --crlf --late-from SampleData/2026-09/群众诉求-2026-09.csv --late-count 6 \\
-      --out SampleData/2026-10/群众诉求-2026-10.csv
+      --encoding utf-8-sig --crlf --late-from 2026-09.csv --late-count 6 --out 2026-10.csv
+  # 诉求类型, 解决情况 and 截止日期; late rows of August (2, one still open) and September (7, one
+  # open), July's file read for state only; 3 late registrations received in September
+  python3 scripts/gen_demands.py --seeds seeds --month 2026-10 --rows 110 --seed 10 --types --deadlines \\
+      --late-state 2026-07.csv --late-from 2026-08.csv --late-from 2026-09.csv \\
+      --late-count 2 --late-count 7 --late-open 1 --backfill 3 --backfill-month 2026-09 --out 2026-10.csv
 
 Options beyond the basics:
   --bad-rows N        N extra rows with exactly one problem each, cycling through BAD_KINDS: blank
@@ -17,9 +22,48 @@ Options beyond the basics:
                       month, channel 抖音, unknown 村社区 and unknown 主管部门 (the last two are notices
                       in minqing, not rejections); the variants of a kind cycle on each round
   --bad-start K       start that cycle at position K (so several files cover different problems)
-  --late-from FILE    an earlier month's export (any encoding/header style this script writes); with
-                      --late-count N (default 6), re-export N of its unresolved demands as resolved
-                      this month, at the top of the file (late status changes)
+  --late-from FILE    an earlier month's export (any encoding/header style this script writes) to take
+                      late status changes from: N of its demands that are still open (办理中/未办理)
+                      are re-exported at the top of the file (same 编号, 受理日期 and text), as 已办结
+                      with a 办结日期 in this month (day 1-20) and a 满意度, or, for --late-open of
+                      them, still 办理中 without 办结日期 (so they stay open and go overdue).  May be
+                      given several times, one earlier month each
+  --late-count N      how many from each --late-from, in the same order (repeat the option:
+                      --late-count 2 --late-count 7); the last value serves the remaining files;
+                      default 6
+  --late-open N       how many of those stay 办理中, in the same order (default 0); 未办理 ones are
+                      taken first, so the re-export is a status change minqing records
+  --late-state FILE   an earlier export read only for the demands' latest state (no rows taken)
+
+                      Latest state: every --late-from and --late-state file is read, in the order
+                      given, which must be oldest first.  A demand belongs to the first file with an
+                      accepted row for it; a later file's row with the same 编号 (its late rows)
+                      is a newer state of it.  So a demand re-exported as still 办理中 in one month
+                      can be resolved by a later month: give that later month every earlier file
+                      that carries late rows, e.g. for 2026-10
+                        --late-state 2026-07.csv --late-from 2026-08.csv --late-from 2026-09.csv
+                      (07's late rows of earlier months and 08's and 09's late rows of 07/08 are
+                      all applied; rows are taken from 08 and 09 only).  Rows minqing rejects are
+                      skipped; a demand whose latest row has an unknown channel, village or
+                      department is never taken.  Memory: the 编号 of every row read and the latest
+                      row of each open demand.  The first --late-from file uses the random stream
+                      this script always used, so a single --late-from gives the same rows as before.
+  --types             the optional columns 诉求类型 (after 渠道) and 解决情况 (after 满意度), SPEC §9:
+                      诉求类型 about 求助 38 %, 投诉 29 %, 咨询 11 %, 建议 10 %, 举报 5 %, 表扬 3 %
+                      (plain inquiries are 咨询; a 表扬 gets a thank-you text, domain-specific where
+                      one fits, and is resolved within two days), sometimes the aliases 求决,
+                      意见建议, 感谢, 揭发控告, 4 % blank; 解决情况 for 80 % of the resolved rows with
+                      a 满意度 (已解决 / 部分解决 / 未解决, 未解决 mostly with 不满意 or 非常不满意),
+                      blank (= 未回访) otherwise
+  --deadlines         the optional column 截止日期 (after 受理日期): 受理日期 + 5, 7, 10, 15 or 20
+                      days (5 or 7 for joint demands and A-grade situations), 3 % blank
+                      (Both draw from random streams of their own: the other columns of a file are
+                      the same with or without them, apart from the 表扬 rows.)
+  --backfill N        N late registrations (补录) at the top of the file, after the late rows:
+                      demands received in --backfill-month YYYY-MM (before --month) that no earlier
+                      export had, numbered {--backfill-prefix, default BL}{this month}{NNNN from
+                      --backfill-start-id, default 1}, e.g. BL2026100001, so their 编号 is never
+                      used elsewhere (two files of one month with backfills need distinct start ids)
   --main-channel C    most rows (85 %) come through channel C, e.g. 说事点 for a register book
   --truth FILE        also write 编号,领域 of the domain each good row was written about (for tests)
 
@@ -34,6 +78,7 @@ import calendar
 import csv
 import datetime as dt
 import io
+import operator
 import os
 import random
 import string
@@ -60,10 +105,32 @@ COLUMNS = [  # (Chinese header, English alias) in the order a county platform wo
     ("办结日期", "resolved"),
     ("满意度", "satisfaction"),
 ]
+OPTIONAL_COLUMNS = [  # SPEC §9, written only with --types / --deadlines
+    ("诉求类型", "type"),
+    ("截止日期", "deadline"),
+    ("解决情况", "resolution"),
+]
 CN = [c for c, _ in COLUMNS]
-ALIAS_TO_CN = {e: c for c, e in COLUMNS}
+ALL_COLUMNS = COLUMNS + OPTIONAL_COLUMNS
+ALL_CN = [c for c, _ in ALL_COLUMNS]  # a row in memory has every column; the writer picks the file's
+ALIAS_TO_CN = {e: c for c, e in ALL_COLUMNS}
 (C_ID, C_RECEIVED, C_CHANNEL, C_NAME, C_PHONE, C_HEADCOUNT, C_TOWN, C_VILLAGE, C_CONTENT, C_DOMAIN,
- C_GRADE, C_DEPT, C_STATUS, C_RESOLVED, C_SATISFACTION) = range(len(CN))
+ C_GRADE, C_DEPT, C_STATUS, C_RESOLVED, C_SATISFACTION, C_TYPE, C_DEADLINE, C_RESOLUTION) = range(len(ALL_CN))
+
+
+def output_columns(types: bool, deadlines: bool) -> list[int]:
+    """The file's columns (indexes into ALL_COLUMNS) in the order a platform exports them: 诉求类型
+    after 渠道, 截止日期 after 受理日期, 解决情况 after 满意度."""
+    out = []
+    for i in range(len(CN)):
+        out.append(i)
+        if i == C_RECEIVED and deadlines:
+            out.append(C_DEADLINE)
+        if i == C_CHANNEL and types:
+            out.append(C_TYPE)
+        if i == C_SATISFACTION and types:
+            out.append(C_RESOLUTION)
+    return out
 
 BAD_KINDS = [
     "blank_content",      # 诉求内容 empty
@@ -85,6 +152,45 @@ RESOLVED = "已办结"
 STATUS_ALIASES = {"已办结": ["办结", "已解决", "已化解"], "办理中": ["处理中"], "未办理": ["待办理"]}
 UNRESOLVED_WORDS = {"办理中", "处理中", "in_progress", "未办理", "待办理", "pending", "open"}
 SATISFACTION = [("非常满意", 30), ("满意", 38), ("基本满意", 17), ("不满意", 10), ("非常不满意", 5)]
+
+RESOLVED_WORDS = {"已办结", "办结", "已化解", "已解决", "resolved", "closed"}
+PENDING_WORDS = {"未办理", "待办理", "pending", "open"}
+KNOWN_STATUS_WORDS = RESOLVED_WORDS | {"办理中", "处理中", "in_progress"} | PENDING_WORDS
+
+# 诉求类型 (--types): a plain inquiry sentence is 咨询, a thank-you 表扬, a suggestion 建议; the rest
+# draw from these weights (举报 is likelier where people report others: theft, unlicensed shops,
+# polluters, illegal building, village accounts).  Overall about 求助 40 %, 投诉 30 %, 咨询 12 %,
+# 建议 10 %, 举报 5 %, 表扬 3 %.
+TYPE_WEIGHTS = [("求助", 50), ("投诉", 33), ("咨询", 3), ("建议", 11), ("举报", 1), ("表扬", 3.5)]
+TYPE_WEIGHTS_REPORTING = [("求助", 26), ("投诉", 40), ("咨询", 2), ("建议", 8), ("举报", 20), ("表扬", 2)]
+REPORTING_DOMAINS = {"社会治安", "食品安全与市场", "生态环境", "征地拆迁与规划", "村务管理"}
+INQUIRY_WORDS = ("咨询", "想问", "询问", "想了解", "怎么办理")
+TYPE_ALIASES = {"求助": ("求决", 0.12), "建议": ("意见建议", 0.25), "表扬": ("感谢", 0.30), "举报": ("揭发控告", 0.10)}
+# 解决情况 of a resolved demand after the follow-up call (回访), by 满意度; blank = 未回访
+RESOLUTION_BY_SATISFACTION = {
+    "非常满意": [("已解决", 97), ("部分解决", 3), ("未解决", 0)],
+    "满意": [("已解决", 92), ("部分解决", 7), ("未解决", 1)],
+    "基本满意": [("已解决", 55), ("部分解决", 38), ("未解决", 7)],
+    "不满意": [("已解决", 10), ("部分解决", 38), ("未解决", 52)],
+    "非常不满意": [("已解决", 4), ("部分解决", 20), ("未解决", 76)],
+    "": [("已解决", 80), ("部分解决", 17), ("未解决", 3)],
+}
+# A thank-you (表扬) replaces the row's text: by domain where a sentence fits, else a general one
+# (domain 其他).  Only {v} and {cmp} fields, which draw no random numbers.
+PRAISE = {
+    "供电": ["感谢供电所的师傅冒雨抢修，当天就恢复了供电。", "{v}的变压器换了新的，再也不跳闸了，感谢供电公司。"],
+    "供水": ["感谢水务部门连夜抢修水管，第二天一早就恢复了供水。"],
+    "道路交通": ["{v}门口的路面修好了，坑洼都补平了，感谢交通部门。"],
+    "市政设施": ["{v}附近坏了很久的路灯修好了，晚上出门亮堂多了，谢谢！"],
+    "环境卫生": ["现在{v}的垃圾每天都有人清运，感谢环卫工人。"],
+    "社会救助与养老": ["家里的低保批下来了，感谢民政部门和{v}的干部帮忙跑手续。"],
+    "就业与欠薪": ["被拖欠的工资已经全部拿到了，感谢人社部门帮我们讨薪。"],
+    "医疗保险": ["医保报销的钱已经到账了，窗口工作人员很耐心，特此感谢。"],
+}
+GENERAL_PRAISE = ["感谢{v}的网格员，每次反映的事情都有回音。", "感谢{v}的干部上门帮忙，问题很快就解决了。",
+                  "对上次反映问题的办理结果很满意，特此表示感谢。"]
+# 截止日期 (--deadlines): 受理日期 + one of these limits (days); urgent rows get the short ones
+DEADLINE_DAYS = [(5, 1), (7, 3), (10, 2), (15, 4), (20, 1)]
 
 CHANNEL_WEIGHTS = {
     "12345热线": 30, "来访": 18, "手机APP": 13, "微信公众号": 11, "说事点": 9,
@@ -565,6 +671,20 @@ class Generator:
         self.sat_pick = Weighted([s for s, _ in SATISFACTION], [w for _, w in SATISFACTION])
         self.surname_pick = Weighted(list(SURNAMES), [max(1, 40 - i // 3) for i in range(len(SURNAMES))])
         self.repeat_pool: list[tuple[str, str, str, str]] = []  # (name, phone, village, domain)
+        # The optional columns draw from random streams of their own, so the other columns of a file
+        # are the same with or without --types / --deadlines.
+        self.types = bool(getattr(args, "types", False))
+        self.deadlines = bool(getattr(args, "deadlines", False))
+        self.trng = random.Random(f"types-{args.seed}")
+        self.drng = random.Random(f"deadlines-{args.seed}")
+        self.type_pick = {False: Weighted([t for t, _ in TYPE_WEIGHTS], [w for _, w in TYPE_WEIGHTS]),
+                          True: Weighted([t for t, _ in TYPE_WEIGHTS_REPORTING], [w for _, w in TYPE_WEIGHTS_REPORTING])}
+        self.resolution_pick = {s: Weighted([r for r, _ in ws], [w for _, w in ws])
+                                for s, ws in RESOLUTION_BY_SATISFACTION.items()}
+        self.deadline_pick = Weighted([d for d, _ in DEADLINE_DAYS], [w for _, w in DEADLINE_DAYS])
+        self.praise = {d: [Template(t) for t in PRAISE[d]] for d in PRAISE if d in self.tpl}
+        self.general_praise = [Template(t) for t in GENERAL_PRAISE]
+        self.last_main: Template | None = None  # the main sentence content() chose last
         self.check_vocabulary()
 
     # -- sanity: fillers and neutral sentences must not carry keywords --------------------------
@@ -576,14 +696,14 @@ class Generator:
         neutral = (ROADS + COMPOUNDS + SCHOOLS + PRIMARY_SCHOOLS + COMPANIES + HOSPITALS + FACTORIES + CLOSERS
                    + PUBLIC_CLOSERS + REPEAT_OPENERS + [SECOND_CONCERN] + self.villages + self.s.towns
                    + [t.text for u in (False, True) for t in self.other[u]]
-                   + [t.text for u in (False, True) for t in self.joint[u]])
+                   + [t.text for u in (False, True) for t in self.joint[u]] + GENERAL_PRAISE)
         for text in neutral:
             for d, n in self.s.hits(text).items():
                 if n:
                     warn(text, f"contains a keyword of {d}")
         for d, t in self.tpl.items():
             sentences = [x for u in (False, True) for m in t["main"][u] for x in [m] + m.follow + m.danger]
-            sentences += t["detail"] + t["joint"]
+            sentences += t["detail"] + t["joint"] + self.praise.get(d, [])
             for x in sentences:
                 for d2, n in self.s.hits(x.text).items():
                     if n and d2 != d:
@@ -691,11 +811,14 @@ class Generator:
         parts: list[str] = []
         opener = ""
         if domain == "其他":
-            parts.append(self.fill(pick(self.other[urban]), ctx))
+            main = pick(self.other[urban])
+            self.last_main = main
+            parts.append(self.fill(main, ctx))
         else:
             t = self.tpl[domain]
             group = t["group"][urban]
             main = pick(group if joint and group else t["main"][urban])
+            self.last_main = main
             parts.append(self.fill(main, ctx))
             if danger and main.danger:
                 parts.append(self.fill(pick(main.danger), ctx))
@@ -728,7 +851,7 @@ class Generator:
     # -- one row ----------------------------------------------------------------------------------
     def make_row(self, seq_pos: int, total: int, rid: str) -> tuple[list[str], str]:
         rng = self.rng
-        row = [""] * len(CN)
+        row = [""] * len(ALL_CN)
         row[C_ID] = rid
 
         # received date: spread evenly over the month, in file order
@@ -822,7 +945,56 @@ class Generator:
                 row[C_SATISFACTION] = "未评价"
         elif rng.random() < 0.1:
             row[C_SATISFACTION] = "未评价"
+        if self.types or self.deadlines:
+            urgent = headcount >= 5 or (danger and bool(self.last_main and self.last_main.danger))
+            domain = self.optional_columns(row, domain, day, status, ctx, urgent)
         return row, domain
+
+    def optional_columns(self, row: list[str], domain: str, day: int, status: str, ctx: dict, urgent: bool) -> str:
+        """诉求类型 and 解决情况 (--types), 截止日期 (--deadlines), from their own random streams.
+        A 表扬 gets a thank-you text instead (and is resolved at once); returns the row's domain."""
+        if self.types:
+            tr = self.trng.random
+            main = self.last_main
+            text = main.text if main else ""
+            if main is not None and main.inquiry or any(w in text for w in INQUIRY_WORDS):
+                kind = "咨询" if tr() < 0.9 else "求助"
+            elif "感谢" in text:
+                kind = "表扬"
+            elif text.startswith("建议"):
+                kind = "建议"
+            else:
+                kind = self.type_pick[domain in REPORTING_DOMAINS].pick(self.trng)
+            if kind == "表扬":
+                pool = self.praise.get(domain)
+                if not pool:
+                    pool, domain = self.general_praise, "其他"
+                row[C_CONTENT] = self.fill(pool[int(tr() * len(pool))], ctx)
+                row[C_HEADCOUNT] = row[C_GRADE] = row[C_DEPT] = row[C_DOMAIN] = ""
+                status = RESOLVED
+                row[C_STATUS] = RESOLVED
+                row[C_RESOLVED] = self.fmt_date(self.days[day - 1 + int(tr() * 3)], "iso")
+                row[C_SATISFACTION] = "非常满意" if tr() < 0.7 else "满意"
+            alias = TYPE_ALIASES.get(kind)
+            r = tr()
+            if r < 0.04:
+                row[C_TYPE] = ""
+            elif alias and r < 0.04 + alias[1]:
+                row[C_TYPE] = alias[0]
+            else:
+                row[C_TYPE] = kind
+            sat = row[C_SATISFACTION]
+            if status == RESOLVED and kind != "表扬":
+                if sat in RESOLUTION_BY_SATISFACTION and sat and tr() < 0.8:
+                    row[C_RESOLUTION] = self.resolution_pick[sat].pick(self.trng)
+                elif sat in ("", "未评价") and tr() < 0.1:
+                    row[C_RESOLUTION] = self.resolution_pick[""].pick(self.trng)
+        if self.deadlines and self.drng.random() >= 0.03:
+            limit = self.deadline_pick.pick(self.drng)
+            if urgent:
+                limit = min(limit, 7)
+            row[C_DEADLINE] = self.fmt_date(self.days[day - 1 + limit], "iso")
+        return domain
 
     def make_bad(self, kind_index: int, seq_pos: int, total: int, rid: str, last_good_id: str) -> list[str]:
         kind = BAD_KINDS[kind_index % len(BAD_KINDS)]
@@ -835,7 +1007,7 @@ class Generator:
             row[C_RECEIVED] = BAD_DATES[variant % len(BAD_DATES)].format(y=y)
         elif kind == "unknown_status":
             row[C_STATUS] = "已转办"
-            row[C_RESOLVED] = row[C_SATISFACTION] = ""
+            row[C_RESOLVED] = row[C_SATISFACTION] = row[C_RESOLUTION] = ""
         elif kind == "bad_headcount":
             row[C_HEADCOUNT] = BAD_HEADCOUNTS[variant % len(BAD_HEADCOUNTS)]
         elif kind == "duplicate_id":
@@ -843,8 +1015,10 @@ class Generator:
         elif kind == "after_month":
             later = self.month_end + dt.timedelta(days=3 + variant % 10)
             row[C_RECEIVED] = self.fmt_date(later, "iso")
+            if row[C_DEADLINE]:
+                row[C_DEADLINE] = self.fmt_date(later + dt.timedelta(days=15), "iso")
             row[C_STATUS] = "未办理"
-            row[C_RESOLVED] = row[C_SATISFACTION] = ""
+            row[C_RESOLVED] = row[C_SATISFACTION] = row[C_RESOLUTION] = ""
         elif kind == "unknown_channel":
             row[C_CHANNEL] = "抖音"
         elif kind == "unknown_village":
@@ -886,53 +1060,146 @@ def read_any(path: str) -> str:
     return ""
 
 
-def late_rows(gen: Generator, path: str, count: int) -> list[list[str]]:
-    rows = list(csv.reader(io.StringIO(read_any(path), newline="")))
-    if not rows:
-        die(f"{path}: empty file")
-    header = [ALIAS_TO_CN.get(h.strip().lower(), h.strip()) for h in rows[0]]
-    pos = {h: i for i, h in enumerate(header)}
-    for need in ("编号", "受理日期", "渠道", "诉求内容", "办理状态"):
-        if need not in pos:
-            die(f"{path}: no column {need}")
-    ids: dict[str, int] = {}
-    for r in rows[1:]:
-        if len(r) > pos["编号"]:
-            ids[r[pos["编号"]].strip()] = ids.get(r[pos["编号"]].strip(), 0) + 1
+class LateState:
+    """What earlier exports say about their demands, read file by file in the order given (oldest
+    first).  A demand belongs to the first file with an accepted row for it (its month's export, or
+    the export that registered it late); each later row with its 编号 is a newer state of it.  Rows
+    minqing rejects (blank 编号 or 诉求内容, bad 受理日期 or one after the file's month, unknown
+    status, bad 人数, an 编号 twice in one file) are skipped.  Kept in memory: the 编号 of every
+    accepted row and the latest row of each demand that is still open."""
 
-    def get(r, col):
-        i = pos.get(col)
-        return r[i].strip() if i is not None and i < len(r) else ""
+    def __init__(self):
+        self.paths: list[str] = []
+        self.owned: list[list[str]] = []          # per file: the 编号 it owns, in file order
+        self.owner: dict[str, int] = {}           # 编号 -> owning file's index
+        self.open: dict[str, dict[str, str]] = {}  # 编号 -> its latest row (by header), while open
 
+    def read(self, path: str) -> int:
+        rows = csv.reader(io.StringIO(read_any(path), newline=""))
+        head = next(rows, None)
+        if head is None:
+            die(f"{path}: empty file")
+        header = [ALIAS_TO_CN.get(h.strip().lower(), h.strip()) for h in head]
+        pos = {h: i for i, h in enumerate(header)}
+        for need in ("编号", "受理日期", "渠道", "诉求内容", "办理状态"):
+            if need not in pos:
+                die(f"{path}: no column {need}")
+        body = list(rows)
+        cols = [(c, pos[c]) for c in ALL_CN if c in pos]
+        ci, ri, si, ti, hi = pos["编号"], pos["受理日期"], pos["办理状态"], pos["诉求内容"], pos.get("人数")
+        counts: dict[str, int] = {}
+        for r in body:
+            if len(r) > ci:
+                counts[r[ci].strip()] = counts.get(r[ci].strip(), 0) + 1
+        dates = [parse_date(r[ri]) if len(r) > ri else None for r in body]
+        months: dict[tuple[int, int], int] = {}
+        for d in dates:
+            if d:
+                months[(d.year, d.month)] = months.get((d.year, d.month), 0) + 1
+        if not months:
+            die(f"{path}: no row with a readable 受理日期")
+        y, m = max(months, key=lambda ym: (months[ym], ym))  # the file's month: most rows
+        last_day = dt.date(y, m, calendar.monthrange(y, m)[1])
+
+        k = len(self.paths)
+        self.paths.append(path)
+        own: list[str] = []
+        for r, d in zip(body, dates):
+            n = len(r)
+            rid = r[ci].strip() if ci < n else ""
+            status = r[si].strip().lower() if si < n else ""
+            hc = r[hi].strip() if hi is not None and hi < n else ""
+            if (not rid or counts.get(rid) != 1 or d is None or d > last_day
+                    or status not in KNOWN_STATUS_WORDS or ti >= n or not r[ti].strip()
+                    or (hc and not (hc.isdigit() and int(hc) > 0))):
+                continue
+            if rid not in self.owner:
+                self.owner[rid] = k
+                own.append(rid)
+            if status in UNRESOLVED_WORDS:
+                rec = {c: (r[i] if c == "诉求内容" else r[i].strip()) if i < n else "" for c, i in cols}
+                rec["_received"] = d
+                self.open[rid] = rec
+            else:
+                self.open.pop(rid, None)
+        self.owned.append(own)
+        return k
+
+
+def late_rows(gen: Generator, state: LateState, k: int, index: int, count: int, stay_open: int) -> list[list[str]]:
+    """`count` demands of file k that are still open as of the latest file read, re-exported at the
+    top of this month's file: `stay_open` of them still 办理中 (no 办结日期), the others 已办结 with a
+    办结日期 in this month and a 满意度.  `index` (the file's place among --late-from) picks the
+    random stream, the first one's being the one this script always used."""
+    path = state.paths[k]
     eligible = []
-    for r in rows[1:]:
-        rid, recv = get(r, "编号"), parse_date(get(r, "受理日期"))
-        hc = get(r, "人数")
-        if (rid and ids.get(rid) == 1 and recv and recv < gen.month_start
-                and get(r, "办理状态") in UNRESOLVED_WORDS and get(r, "诉求内容")
-                and get(r, "渠道") in gen.s.channel_words
-                and (hc == "" or (hc.isdigit() and int(hc) > 0))
-                and (get(r, "村社区") == "" or get(r, "村社区") in gen.s.village_town)
-                and (get(r, "主管部门") == "" or get(r, "主管部门") in gen.s.unit_names)):
-            eligible.append(r)
+    for rid in state.owned[k]:
+        src = state.open.get(rid)
+        if (src is not None and src["_received"] < gen.month_start
+                and src.get("渠道", "") in gen.s.channel_words
+                and (src.get("村社区", "") == "" or src["村社区"] in gen.s.village_town)
+                and (src.get("主管部门", "") == "" or src["主管部门"] in gen.s.unit_names)):
+            eligible.append(src)
     if len(eligible) < count:
         print(f"gen_demands: warning: {path} has only {len(eligible)} unresolved demands; "
               f"emitting {len(eligible)} late changes", file=sys.stderr)
-    lrng = random.Random(f"late-{gen.a.seed}")
+    lrng = random.Random(f"late-{gen.a.seed}" if index == 0 else f"late-{gen.a.seed}-{index}")
     chosen = sorted(lrng.sample(range(len(eligible)), min(count, len(eligible))))
+    keep_open: set[int] = set()
+    if stay_open:
+        orng = random.Random(f"late-open-{gen.a.seed}-{index}")
+        pending = [j for j in chosen if eligible[j].get("办理状态", "").lower() in PENDING_WORDS]
+        others = [j for j in chosen if eligible[j].get("办理状态", "").lower() not in PENDING_WORDS]
+        orng.shuffle(pending)  # 未办理 ones first: their re-export as 办理中 is a change minqing records
+        orng.shuffle(others)
+        keep_open = set((pending + others)[:stay_open])
+    rrng = random.Random(f"late-resolution-{gen.a.seed}-{index}")
     out = []
-    for k in chosen:
-        src = eligible[k]
-        row = [get(src, c) if c != "诉求内容" else src[pos[c]] for c in CN]
-        row[C_STATUS] = RESOLVED
-        day = lrng.randrange(1, min(gen.ndays, 20) + 1)
-        row[C_RESOLVED] = f"{gen.year}-{gen.month:02d}-{day:02d}"
-        row[C_SATISFACTION] = gen.sat_pick.pick(lrng)
+    for j in chosen:
+        src = eligible[j]
+        row = [src.get(c, "") for c in ALL_CN]
+        row[C_RESOLUTION] = ""
+        if j in keep_open:
+            row[C_STATUS] = "办理中"
+            row[C_RESOLVED] = row[C_SATISFACTION] = ""
+        else:
+            row[C_STATUS] = RESOLVED
+            day = lrng.randrange(1, min(gen.ndays, 20) + 1)
+            row[C_RESOLVED] = f"{gen.year}-{gen.month:02d}-{day:02d}"
+            row[C_SATISFACTION] = gen.sat_pick.pick(lrng)
+            if gen.types and rrng.random() < 0.8:
+                row[C_RESOLUTION] = gen.resolution_pick[row[C_SATISFACTION]].pick(rrng)
         out.append(row)
     return out
 
 
+def backfill_rows(a, seeds: "Seeds", gen: Generator, truth) -> list[list[str]]:
+    """--backfill N rows received in --backfill-month, numbered {prefix}{this month}{start-id...}: 编号
+    no export of their own month has (late registrations, 补录)."""
+    bargs = argparse.Namespace(**vars(a))
+    bargs.month = a.backfill_month
+    bargs.seed = f"backfill-{a.seed}"
+    bgen = Generator(bargs, seeds)
+    prefix = f"{a.backfill_prefix}{gen.year}{gen.month:02d}"
+    out = []
+    for i in range(a.backfill):
+        rid = f"{prefix}{a.backfill_start_id + i:04d}"
+        row, domain = bgen.make_row(i, a.backfill, rid)
+        out.append(row)
+        if truth:
+            truth.write(f"{rid},{domain}\n")
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
+
+class LateFile(argparse.Action):
+    """--late-from and --late-state share one list, so their order on the command line is kept."""
+
+    def __call__(self, parser, namespace, value, option_string=None):
+        kind = "from" if option_string == "--late-from" else "state"
+        setattr(namespace, self.dest, list(getattr(namespace, self.dest) or []) + [(kind, value)])
+
 
 def parse_month(s: str) -> tuple[int, int]:
     try:
@@ -957,21 +1224,57 @@ def main(argv=None) -> int:
     p.add_argument("--bad-start", type=int, default=0, help="first position in the problem cycle")
     p.add_argument("--start-id", type=int, default=1, help="first sequence number of 编号 (default 1)")
     p.add_argument("--id-prefix", default="JL", help="编号 prefix (default JL)")
-    p.add_argument("--late-from", help="an earlier month's export to take late status changes from")
-    p.add_argument("--late-count", type=int, default=0, help="number of late status changes")
+    p.add_argument("--late-from", dest="late_files", action=LateFile, metavar="FILE", default=[],
+                   help="an earlier month's export to take late status changes from (repeatable, oldest first)")
+    p.add_argument("--late-state", dest="late_files", action=LateFile, metavar="FILE", default=[],
+                   help="an earlier export read only for the demands' latest state (repeatable, in date order)")
+    p.add_argument("--late-count", type=int, action="append", default=[], metavar="N",
+                   help="late rows from each --late-from, in order (the last value serves the rest; default 6)")
+    p.add_argument("--late-open", type=int, action="append", default=[], metavar="N",
+                   help="how many of them stay 办理中, in the same order (default 0)")
+    p.add_argument("--types", action="store_true", help="write the optional columns 诉求类型 and 解决情况")
+    p.add_argument("--deadlines", action="store_true", help="write the optional column 截止日期")
+    p.add_argument("--backfill", type=int, default=0, metavar="N",
+                   help="N late registrations (补录) received in --backfill-month, at the top of the file")
+    p.add_argument("--backfill-month", type=parse_month, help="the earlier month of the --backfill rows")
+    p.add_argument("--backfill-prefix", default="BL", help="编号 prefix of the --backfill rows (default BL)")
+    p.add_argument("--backfill-start-id", type=int, default=1, help="first sequence number of their 编号 (default 1)")
     p.add_argument("--main-channel", help="channel of most rows (85%%), e.g. 说事点")
     p.add_argument("--english-headers", action="store_true", help="write the English header aliases")
     p.add_argument("--crlf", action="store_true", help="CRLF line ends (default LF)")
     p.add_argument("--truth", help="also write 编号,领域 (intended domain of each good row) to this file")
     a = p.parse_args(argv)
-    if a.rows < 0 or a.bad_rows < 0 or a.late_count < 0 or a.start_id < 0:
+    sources = [path for kind, path in a.late_files if kind == "from"]
+    if (a.rows < 0 or a.bad_rows < 0 or a.start_id < 0 or a.backfill < 0 or a.backfill_start_id < 0
+            or any(n < 0 for n in a.late_count + a.late_open)):
         p.error("counts must not be negative")
-    if a.late_count and not a.late_from:
-        p.error("--late-count needs --late-from")
+    if (a.late_count or a.late_open) and not sources:
+        p.error("--late-count and --late-open need --late-from")
+    for opt, values in (("--late-count", a.late_count), ("--late-open", a.late_open)):
+        if len(values) > max(len(sources), 1):
+            p.error(f"more {opt} values than --late-from files")
+    counts = [a.late_count[min(i, len(a.late_count) - 1)] if a.late_count else 6 for i in range(len(sources))]
+    opens = [a.late_open[min(i, len(a.late_open) - 1)] if a.late_open else 0 for i in range(len(sources))]
+    if any(o > c for o, c in zip(opens, counts)):
+        p.error("--late-open must not exceed --late-count")
+    if a.backfill and not a.backfill_month:
+        p.error("--backfill needs --backfill-month")
+    if a.backfill_month and a.backfill_month >= a.month:
+        p.error("--backfill-month must be before --month")
 
     seeds = Seeds(a.seeds)
     gen = Generator(a, seeds)
-    late = late_rows(gen, a.late_from, a.late_count or 6) if a.late_from else []
+    # every file is read (so a later file's late rows update an earlier file's demands), then each
+    # --late-from gives its rows
+    state = LateState()
+    taken = [(state.read(path), kind) for kind, path in a.late_files]
+    late = []
+    index = 0
+    for k, kind in taken:
+        if kind == "from":
+            late += late_rows(gen, state, k, index, counts[index], opens[index])
+            index += 1
+    del state
 
     total = a.rows + a.bad_rows
     last_seq = a.start_id + max(total, 1) - 1
@@ -989,10 +1292,13 @@ def main(argv=None) -> int:
         os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
         out = open(a.out, "w", encoding=a.encoding, newline="", buffering=1 << 20)
     truth = open(a.truth, "w", encoding="utf-8", newline="") if a.truth else None
+    backfill = backfill_rows(a, seeds, gen, truth) if a.backfill else []
+    columns = output_columns(a.types, a.deadlines)
+    project = operator.itemgetter(*columns)
     w = csv.writer(out, lineterminator="\r\n" if a.crlf else "\n")
-    w.writerow([e for _, e in COLUMNS] if a.english_headers else CN)
-    for r in late:
-        w.writerow(r)
+    w.writerow([ALL_COLUMNS[i][1 if a.english_headers else 0] for i in columns])
+    w.writerows(map(project, late))
+    w.writerows(map(project, backfill))
     seq = a.start_id
     last_good = ""
     batch = []
@@ -1010,9 +1316,9 @@ def main(argv=None) -> int:
                 truth.write(f"{rid},{domain}\n")
         batch.append(row)
         if len(batch) >= 2000:
-            w.writerows(batch)
+            w.writerows(map(project, batch))
             batch.clear()
-    w.writerows(batch)
+    w.writerows(map(project, batch))
     out.flush()
     if a.out != "-":
         out.close()

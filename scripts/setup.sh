@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # One command from a fresh clone: installs what is missing, builds minqing (release), and writes the
-# bulletins of the sample months (2026-09, then 2026-10) into ./reports/, using ./minqing.sqlite.
+# bulletins of the six sample months (2026-05 … 2026-10, oldest first, so each month's late rows find
+# the earlier months in the database) into ./reports/, using ./minqing.sqlite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build -c release
 bin="$(swift build -c release --show-bin-path)/minqing"
-"$bin" run --month 2026-09 SampleData/2026-09/*.csv
-"$bin" run --month 2026-10 SampleData/2026-10/*.csv
+for month in 2026-05 2026-06 2026-07 2026-08 2026-09 2026-10; do
+  "$bin" run --month "$month" SampleData/"$month"/*.csv
+done
 echo "minqing: $bin" >&2
-echo "报告 reports: $(pwd)/reports/2026-10/" >&2
+echo "报告 reports: $(pwd)/reports/2026-10/ (民情月报-2026-10.xlsx, 民情月报-2026-10.md, 数据问题-2026-10.csv)" >&2

@@ -77,10 +77,11 @@ struct FaultTests {
 
     /// Where a file-size limit (`ulimit -f`, in 512-byte blocks) stops a re-run of 2026-10 on the
     /// 800-demand corrected input. The order of writes in a run: the rollback journal from the start of
-    /// the ingest (the originals of the pages the run changes, about 280 KB by the end), SQLite's
+    /// the ingest (the originals of the pages the run changes, about 320 KB by the end), SQLite's
     /// temporary table of the previous month (`temp.previous`, about 115 KB), the workbook's temporary
-    /// file (about 220 KB), the Markdown and CSV, and last the database file itself at the commit (it
-    /// grows from 384 KB to 768 KB). The workbook never meets the limit first: the journal is larger.
+    /// file (about 240 KB), the Markdown and CSV, and last the database file itself at the commit (the
+    /// six sample months make it 640 KB; it grows to 1 MB, and the first page written past the limit
+    /// fails). The workbook never meets the limit first: the journal is larger.
     struct SizeLimit: Sendable, CustomTestStringConvertible {
         var blocks: Int
         var phase: String
@@ -314,17 +315,16 @@ struct FaultTests {
 // MARK: - Fixtures
 
 private enum Fixture {
-    static let sample09 = [TestSupport.root + "/SampleData/2026-09/群众诉求-2026-09.csv"]
-    static let sample10 = [
-        TestSupport.root + "/SampleData/2026-10/群众诉求-2026-10.csv",
-        TestSupport.root + "/SampleData/2026-10/说事点登记-2026-10.csv",
-    ]
+    /// The sample half year 2026-05 … 2026-10 (SampleData/README.md), each month's files.
+    static let sampleMonths = LateStatusTests.months
+    /// October's files: 110 + 24 demands, late rows of July, August and September, 2 补录 of September.
+    static let sample10 = sampleMonths.last!.files
 
-    /// A workspace holding the sample months 2026-09 and 2026-10, each run to completion (a template
-    /// every test copies).
+    /// A workspace holding the sample months 2026-05 … 2026-10, each run to completion in order (a
+    /// template every test copies).
     static let baseline: Result<String, any Error> = Result {
         let directory = try TestSupport.temporaryDirectory("fault-baseline")
-        for (month, inputs) in [("2026-09", sample09), (FaultTests.month, sample10)] {
+        for (month, inputs) in sampleMonths {
             let ran = try FaultHarness.minqing(
                 ["run", "--month", month, "--seeds", TestSupport.seeds, "--db", directory + "/minqing.sqlite", "--out", directory + "/reports"]
                     + inputs, in: directory)
@@ -336,7 +336,7 @@ private enum Fixture {
     }
 
     /// A different 2026-10: 800 generated demands with 编号 of their own, so a completed run would
-    /// replace the month (remove the 134 sample demands, add 800) and change every report.
+    /// replace the month (remove the sample's 134 demands, add 800) and change every report.
     static let corrected: Result<String, any Error> = Result {
         let path = try TestSupport.temporaryDirectory("fault-inputs") + "/corrected-2026-10.csv"
         try EndToEnd.generateDemands(month: FaultTests.month, rows: 800, seed: 3, startID: 7001, to: path)
