@@ -17,10 +17,10 @@ struct LateStatusTests {
     ].map { month, names in (month, names.map { TestSupport.root + "/SampleData/\(month)/" + $0 }) }
 
     // October's figures. 12 late rows, all status changes: 9 resolved (July 1, August 2, September 6)
-    // and 3 re-exported as still 办理中. The 说事点 register also holds 2 补录 received in September,
-    // stored under September by this build (so September has 120 + 2 when October counts its previous
-    // month); SPEC §1 counts them in October instead (October 136, September 120).
-    static let octoberDemands = 134
+    // and 3 re-exported as still 办理中. The 说事点 register also holds 2 补录 received in September:
+    // they count in October (134 + 2), and September keeps its own: 120 + its 2 补录 received in August
+    // (SPEC §1).
+    static let octoberDemands = 136
     static let octoberLateUpdates = 12
     static let octoberLateResolved = 9
     static let septemberDemands = 122
@@ -44,9 +44,7 @@ struct LateStatusTests {
         let again = try EndToEnd.run(["report", "--month", "2026-09"] + common, in: directory)
         #expect(again.status == 0)
         let unchanged = try bytes() == before
-        withKnownIssue("this build stores October's 2 补录 (received in September) under September; SPEC §1: under October") {
-            #expect(unchanged, "September's reports changed")
-        }
+        #expect(unchanged, "September's reports changed")
 
         let book = try EndToEnd.readWorkbook(directory + "/reports/2026-10/民情月报-2026-10.xlsx")
         let late = book.rows("往月诉求本月办结").dropFirst()
