@@ -88,7 +88,7 @@ struct TimeLimitRuleTests {
     }
 
     @Test func ageBucketLabelsInOrder() {
-        #expect(AgeBucket.allCases.map(\.label) == ["≤15天", "16–30天", "31–90天", ">90天"])
+        #expect(AgeBucket.allCases.map(\.label) == ["≤15天", "16–30天", "31–90天", "超过90天"])
         #expect(AgeBucket.allCases == AgeBucket.allCases.sorted())
     }
 }

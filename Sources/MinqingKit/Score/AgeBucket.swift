@@ -21,7 +21,7 @@ enum AgeBucket: Int, Sendable, CaseIterable, Comparable {
         case .upTo15: return "≤15天"
         case .from16To30: return "16–30天"
         case .from31To90: return "31–90天"
-        case .over90: return ">90天"
+        case .over90: return "超过90天"
         }
     }
 
