@@ -51,9 +51,9 @@ struct BadInputCorpusTests {
                 "unknown-references.csv:3: 村社区: 村社区「不存在村」未在 places.csv 登记（类型 未登记），已按原值保留。 [提示]",
                 "unknown-references.csv:4: 涉及领域: 涉及领域「天文」未在 domains.csv 登记，已按诉求内容的关键词归类。 [提示]",
                 "unknown-references.csv:5: 主管部门: 主管部门「县魔法局」未在 units.csv 登记（类型 未登记），已按原值保留并计分。 [提示]",
-                // The file has no 办结日期 column: each of its 4 已办结 rows gets that notice too.
-                "unknown-references.csv:2: 办结日期: 已办结但没有办结日期：不计入按期办结率和平均办理天数；请补填办结日期 [提示]",
-                "4 行，拒收 0 行，提示 9 条。",
+                // The file has no 办结日期 column: one notice for its 4 已办结 rows.
+                "unknown-references.csv:1: 办结日期: 文件没有办结日期列：其中 4 件已办结的诉求不计入按期办结率和平均办理天数；请在导出中加上办结日期列 [提示]",
+                "4 行，拒收 0 行，提示 6 条。",
              ]),
         Case(file: "resolved-dates.csv", status: 0,
              stdout: [
@@ -123,8 +123,9 @@ struct BadInputCorpusTests {
                 "2 行，拒收 1 行",  // 2024-10-01, exactly 24 months back, is kept
              ]),
         Case(file: "many-problems.csv", status: 1,
-             // 提示: 办结日期 and 乡镇 on each of the 2 accepted rows (lines 2 and 10).
-             stdout: ["检查 2026-10：1 个文件，8 行，拒收 6 行，提示 4 条。"]),
+             // 提示: 乡镇 on each of the 2 accepted rows (lines 2 and 10), and one for the file: no 办结日期
+             // column for its 2 已办结 rows.
+             stdout: ["检查 2026-10：1 个文件，8 行，拒收 6 行，提示 3 条。"]),
     ]
 
     @Test("check", arguments: checkCases)
@@ -169,7 +170,7 @@ struct BadInputCorpusTests {
         let result = try run(["many-problems.csv"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("2026-10：诉求 2 件（"), "\(result.stdout)")
-        #expect(result.stdout.contains("拒收 6 行，提示 4 条"))
+        #expect(result.stdout.contains("拒收 6 行，提示 3 条"))
         for sentence in [
             "many-problems.csv:3: 受理日期: 无法识别的日期「2026-02-30」",
             "many-problems.csv:4: 办理状态: 未知的办理状态「已转办」",
@@ -240,13 +241,13 @@ struct BadInputCorpusTests {
         let result = try run(["unknown-references.csv"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("2026-10：诉求 4 件（"), "\(result.stdout)")
-        #expect(result.stdout.contains("拒收 0 行，提示 9 条"))
+        #expect(result.stdout.contains("拒收 0 行，提示 6 条"))
         #expect(result.stderr.contains("unknown-references.csv:2: 渠道: 渠道「飞鸽传书」未在 channels.csv 登记"))
         #expect(result.stderr.contains("unknown-references.csv:5: 主管部门: 主管部门「县魔法局」未在 units.csv 登记"))
         let notices = try Self.problems(directory + Self.problemsCSV).filter { $0.level == "提示" }
-        // Each line also has 办结日期 (已办结, no 办结日期 column); line 3 also 乡镇 (属地不明).
-        #expect(notices.map(\.line) == [2, 2, 3, 3, 3, 4, 4, 5, 5])
-        #expect(notices.filter { $0.message.hasPrefix("办结日期: ") }.map(\.line) == [2, 3, 4, 5])
+        // One notice at the header for the missing 办结日期 column (4 已办结 rows); line 3 also 乡镇 (属地不明).
+        #expect(notices.map(\.line) == [1, 2, 3, 3, 4, 5])
+        #expect(notices.filter { $0.message.hasPrefix("办结日期: ") }.map(\.line) == [1])
     }
 
     /// 办结日期 under `run` (SPEC §8): every row is accepted; the notices name file, line, column and

@@ -55,8 +55,8 @@ struct RerunTests {
         let lines = history.stdout.split(separator: "\n").filter { $0.hasPrefix("2026-10") }
         #expect(lines.count == 2)
         #expect(lines.first?.contains("首次导入") == true)
-        // 提示 3: R1–R3 are 已办结 without 办结日期 (the file has no such column).
-        #expect(lines.last?.contains("受理 21 行，拒收 0 行，提示 3 条；新增 3，修改 5，删除 2") == true, "\(lines)")
+        // 提示 1: the file has no 办结日期 column (R1–R3 are 已办结).
+        #expect(lines.last?.contains("受理 21 行，拒收 0 行，提示 1 条；新增 3，修改 5，删除 2") == true, "\(lines)")
         #expect(history.stdout.contains("second.csv  sha256 "))
     }
 }

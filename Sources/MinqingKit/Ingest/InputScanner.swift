@@ -131,6 +131,7 @@ final class InputScanner {
         var summary = FileSummary(
             path: path, name: name, encoding: reader.encoding, rows: 0, accepted: 0, rejected: 0, sha256: "")
         var fields: [String] = []
+        var resolvedWithoutDate = 0
         do {
             while try readWatch.time({ () throws -> Bool in
                 guard try reader.nextRecord() else { return false }
@@ -159,6 +160,7 @@ final class InputScanner {
                         continue
                     }
                     firstSeen.append((fileIndex, Int32(clamping: line)))
+                    if input.status == .resolved && input.resolved == nil { resolvedWithoutDate += 1 }
                     let (classification, more) = classifyWatch.time { classifier.classify(input) }
                     notices.append(contentsOf: more)
                     summary.accepted += 1
@@ -178,6 +180,12 @@ final class InputScanner {
             }
         } catch let error as CSVError {
             throw InputRefused(path: path, message: "\(error.description)本次运行未做任何更改。")
+        }
+        if !validator.hasResolvedColumn && resolvedWithoutDate > 0 {
+            try sink(.problem(DataProblem(
+                file: name, line: 1, level: .notice, column: InputColumn.resolved.header,
+                message: "文件没有办结日期列：其中 \(resolvedWithoutDate) 件已办结的诉求不计入按期办结率和平均办理天数；请在导出中加上办结日期列",
+                raw: "")))
         }
         summary.sha256 = try digest()
         return summary

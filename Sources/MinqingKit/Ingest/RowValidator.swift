@@ -34,6 +34,9 @@ struct RowValidator: Sendable {
     private let at: [Int?]
     let headerCount: Int
 
+    /// Whether the file has a 办结日期 column.
+    var hasResolvedColumn: Bool { at[InputColumn.resolved.rawValue] != nil }
+
     /// A validator for rows of a file whose header matched as `match`.
     init(month: YearMonth, maxBackdateMonths: Int, reference: ReferenceData, match: HeaderMatch, headerCount: Int) {
         self.month = month
@@ -144,7 +147,8 @@ struct RowValidator: Sendable {
             notices.append(Notice(
                 column: "办结日期",
                 message: "办结日期 \(resolved) 晚于报告月份 \(month) 的月末；已按给定日期保存（导出晚于月末时常见），请核对"))
-        } else if status == .resolved, value(.resolved).isEmpty {
+        } else if status == .resolved, value(.resolved).isEmpty, hasResolvedColumn {
+            // (A file without the column gets one notice for all its rows: ``InputScanner``.)
             notices.append(Notice(
                 column: "办结日期", message: "已办结但没有办结日期：不计入按期办结率和平均办理天数；请补填办结日期"))
         }
