@@ -213,10 +213,12 @@ public struct Pipeline {
         // The workbook plans its continuation sheets from the lists' lengths. Counting A级 reads every
         // demand's row (seconds at a million); it is needed only when the month could overflow a sheet —
         // otherwise the month's total bounds it. The pass then gives the count. The open demands are
-        // counted from the index of those not yet settled (``Settlement``), never from the history.
+        // bounded from the index of those not yet settled (``Settlement``) and counted only when that
+        // bound could overflow a sheet.
         let overflow = total > WorkbookWriter.rowsPerSheet
         data.gradeACount = overflow ? try reader.count(.gradeA) : total
-        data.unresolvedCount = try reader.openCount(asOf: month)
+        let openBound = try reader.openBound(asOf: month)
+        data.unresolvedCount = openBound > WorkbookWriter.rowsPerSheet ? try reader.openCount(asOf: month) : openBound
         data.carriedOver = try reader.openCount(asOf: month.previous)
         data.reopened = try reader.reopenedCount()
         timer.mark("report: gather")

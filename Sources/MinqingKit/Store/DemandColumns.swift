@@ -93,10 +93,10 @@ enum DemandColumns {
         Column("resolution", .text, header: InputColumn.resolution.header, compared: true,
                bind: { s, row in row.text(s.demand.input.resolution.rawValue) },
                read: { row, d in d.resolution = try row.stored(Resolution.self) }),
-        // v3: the month from which the demand is 已办结 in every later record ('' while open); the
-        // session keeps it up to date when a later month's row changes the demand (``Settlement``).
+        // v3: the month from which the demand is 已办结 in every later record (`9999-12` while open);
+        // the session keeps it up to date when a later month's row changes the demand (``Settlement``).
         Column("settled_month", .text, bind: { s, row in
-            if s.demand.input.status == .resolved { row.month(s.month) } else { row.text("") }
+            if s.demand.input.status == .resolved { row.month(s.month) } else { row.text(SettlementUpkeep.open) }
         }),
     ])
 }

@@ -136,6 +136,9 @@ protocol MonthRecords {
     /// The number of demands open at the end of `end` (status as of `end`), any month of receipt.
     func openCount(asOf end: YearMonth) throws -> Int
 
+    /// A bound on ``openCount(asOf:)`` read from an index alone: the demands not settled by `end`.
+    func openBound(asOf end: YearMonth) throws -> Int
+
     /// Calls `body` with each demand open at the end of this month, any month of receipt, with its
     /// handling as of this month, in 受理日期 order (then 编号), and whether an earlier month registered
     /// it. Reads only the demands not settled by the month's end (``Settlement``), not the history.

@@ -117,10 +117,12 @@ struct MonthReader: MonthRecords {
     }
 
     /// The demands that may be open at the end of month ?1: registered by then and not settled by then
-    /// (``Settlement``), through the partial index of the demands not settled in their own month.
-    private static let unsettled = """
-        d.settled_month <> d.month AND (d.settled_month = '' OR d.settled_month > ?1) AND d.month <= ?1
-        """
+    /// (``Settlement``; an open one's `settled_month` is after every month), read as one range of the
+    /// partial index of the demands not settled in their own month (named: without statistics the
+    /// planner would rather scan every month up to ?1).
+    private static let unsettled = (
+        from: "demand d INDEXED BY demand_unsettled",
+        condition: "d.settled_month <> d.month AND d.settled_month > ?1 AND d.month <= ?1")
 
     func lateResolved() throws -> [LateResolved] {
         let table = DemandColumns.table
@@ -164,10 +166,19 @@ struct MonthReader: MonthRecords {
             arguments: [month.description, DemandStatus.resolved.rawValue]) ?? 0
     }
 
+    func openBound(asOf end: YearMonth) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM \(Self.unsettled.from) WHERE \(Self.unsettled.condition)",
+            arguments: [end.description]) ?? 0
+    }
+
     func openCount(asOf end: YearMonth) throws -> Int {
         try Int.fetchOne(
             db,
-            sql: "SELECT count(*) FROM demand d WHERE \(Self.unsettled) AND \(Self.statusAsOf("<=")) <> ?2",
+            sql: """
+                SELECT count(*) FROM \(Self.unsettled.from) WHERE \(Self.unsettled.condition)
+                AND \(Self.statusAsOf("<=")) <> ?2
+                """,
             arguments: [end.description, DemandStatus.resolved.rawValue]) ?? 0
     }
 
@@ -177,9 +188,9 @@ struct MonthReader: MonthRecords {
             db,
             """
             SELECT \(table.selectList(alias: "d")), u.status, u.resolved, u.satisfaction, d.month < ?1
-            FROM demand d LEFT JOIN late_update u ON u.demand_id = d.id AND u.month = (
+            FROM \(Self.unsettled.from) LEFT JOIN late_update u ON u.demand_id = d.id AND u.month = (
                 SELECT max(p.month) FROM late_update p WHERE p.demand_id = d.id AND p.month > d.month AND p.month <= ?1)
-            WHERE \(Self.unsettled)
+            WHERE \(Self.unsettled.condition)
             ORDER BY d.received_day, d.received_secs, d.id
             """)
         try statement.bind(1, month.description)

@@ -136,13 +136,14 @@ extension Schema {
 
 extension Schema {
     /// v3: the backlog (SPEC §8). `settled_month` is the month from which a demand is 已办结 in every later
-    /// record ('' while its latest record is open); a partial index holds only the demands not settled
-    /// in their own month, so the demands open at a month's end are found without reading the history.
+    /// record (`9999-12` while its latest record is open, so "not settled by M" is one index range,
+    /// `settled_month > M`); a partial index holds only the demands not settled in their own month, so
+    /// the demands open at a month's end are found without reading the history.
     /// Demands stored before get it from their own status; those with later records are settled by the
     /// migration (``SettlementUpkeep``).
     static let v3 = """
-        ALTER TABLE demand ADD COLUMN settled_month TEXT NOT NULL DEFAULT '';
-        UPDATE demand SET settled_month = CASE status WHEN '已办结' THEN month ELSE '' END;
+        ALTER TABLE demand ADD COLUMN settled_month TEXT NOT NULL DEFAULT '9999-12';
+        UPDATE demand SET settled_month = CASE status WHEN '已办结' THEN month ELSE '9999-12' END;
         CREATE INDEX demand_unsettled ON demand(settled_month, month) WHERE settled_month <> month;
         CREATE INDEX late_update_by_month ON late_update(month);
         """

@@ -3,6 +3,10 @@ import GRDB
 /// Keeps `demand.settled_month` (``Settlement``) true after the records of some demands changed: a
 /// month's ingest changes its own demands and the earlier demands its late rows speak of.
 enum SettlementUpkeep {
+    /// `settled_month` of a demand whose latest record is open: after every month, so the demands not
+    /// settled by month M are the index range `settled_month > M`.
+    static let open = "9999-12"
+
     /// Recomputes `settled_month` of the demands `d` matching the SQL condition `condition` from their
     /// own row and their later months' rows.
     static func resettle(_ db: Database, where condition: String) throws {
@@ -21,7 +25,7 @@ enum SettlementUpkeep {
         var changes: [(rowid: Int, settled: String)] = []
         func flush() throws {
             guard let row = current else { return }
-            let settled = Settlement.month(of: records)?.description ?? ""
+            let settled = Settlement.month(of: records)?.description ?? open
             if settled != row.stored { changes.append((row.rowid, settled)) }
         }
         func month(_ text: String) throws -> YearMonth {
