@@ -1,11 +1,12 @@
-/// Which of the month's demands a list shows: 诉求明细 (all), A级诉求, 未办结诉求. The rule is defined
-/// here once, as a predicate on a demand's grade and status and as a ``Criterion`` a store turns into
-/// its own query.
+/// Which of the month's demands a list shows: 诉求明细 (all), A级诉求, and the month's own demands not
+/// 已办结 (the 未办结诉求 sheet lists more: every demand open at the month's end, any month of receipt,
+/// read by `MonthRecords.forEachOpenDemand`). The rule is defined here once, as a predicate on a
+/// demand's grade and status and as a ``Criterion`` a store turns into its own query.
 enum DemandList: Sendable, CaseIterable {
     case all
     /// A级诉求: graded A.
     case gradeA
-    /// 未办结诉求: not 已办结.
+    /// The month's own demands not 已办结.
     case unresolved
 
     /// A condition on one stored field.
