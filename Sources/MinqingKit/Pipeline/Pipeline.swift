@@ -219,7 +219,6 @@ public struct Pipeline {
         data.gradeACount = overflow ? try reader.count(.gradeA) : total
         let openBound = try reader.openBound(asOf: month)
         data.unresolvedCount = openBound > WorkbookWriter.rowsPerSheet ? try reader.openCount(asOf: month) : openBound
-        data.carriedOver = try reader.openCount(asOf: month.previous)
         data.reopened = try reader.reopenedCount()
         timer.mark("report: gather")
         let output = try OutputFiles(folder: workspace.folder(for: month))
@@ -230,7 +229,7 @@ public struct Pipeline {
         data.summary = pass.summary
         let w = pass.timings
         logger.debug(
-            "cpu workbook: read \(Self.seconds(w.read)), score \(Self.seconds(w.score)), mask \(Self.seconds(w.mask)), hand-over wait \(Self.seconds(w.handOver)); sheet XML \(Self.seconds(w.xml)), compress \(Self.seconds(w.compress)) (second thread); summary sheets and assembly \(Self.seconds(w.assemble))")
+            "cpu workbook: read \(Self.seconds(w.read)), score \(Self.seconds(w.score)), mask \(Self.seconds(w.mask)), hand-over wait \(Self.seconds(w.handOver)); sheet XML \(Self.seconds(w.xml)), compress \(Self.seconds(w.compress)) (second thread); summary sheets and assembly \(Self.seconds(w.assemble)); of all this, the \(w.openDemands) demands open at the month's end \(Self.seconds(w.openPass))")
         data.gradeACount = pass.summary.totals.gradeA
         data.unresolvedCount = pass.summary.backlog.openAtEnd
         data.overdueA = pass.overdueA

@@ -12,8 +12,6 @@ struct BulletinData: Sendable {
     var scoring: ScoringRules
     /// 需关注单位 thresholds.
     var attentionRules = AttentionRules()
-    /// 上月结转: demands open at the end of the month before (SPEC §8).
-    var carriedOver = 0
     /// 重新办理: earlier demands reopened by this month's input.
     var reopened = 0
     var masker: PersonalDataMasker

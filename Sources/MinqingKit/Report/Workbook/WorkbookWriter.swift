@@ -45,6 +45,10 @@ struct WorkbookWriter {
         var compress = 0.0
         /// The summary sheets and assembling the workbook file.
         var assemble = 0.0
+        /// The pass over the demands open at the month's end (its reading, clock, masking and rows; part
+        /// of `read` and the parts above), and how many it wrote.
+        var openPass = 0.0
+        var openDemands = 0
     }
 
     let data: BulletinData
@@ -125,6 +129,7 @@ struct WorkbookWriter {
         // others wait in memory: those still within their time limit, a fortnight's open demands).
         var unresolved: [ReportDemand] = [], overdueA: [ReportDemand] = []
         var notDue: [ReportDemand] = []
+        let openStart = DispatchTime.now().uptimeNanoseconds
         try reader.forEachOpenDemand { stored, earlier in
             var demand = stored
             try data.clock.stamp(&demand)
@@ -147,6 +152,7 @@ struct WorkbookWriter {
             try openDemand(shown)
         }
         notDue = []
+        let openSeconds = Double(DispatchTime.now().uptimeNanoseconds - openStart) / 1e9
         try writing.value.finish()
         let passSeconds = Double(DispatchTime.now().uptimeNanoseconds - passStart) / 1e9
         let assembleStart = DispatchTime.now().uptimeNanoseconds
@@ -156,8 +162,8 @@ struct WorkbookWriter {
         var summary = aggregator.summary(month: data.month)
         summary.previousMonthTotal = try reader.total(of: data.month.previous)
         summary.sameMonthLastYearTotal = try reader.total(of: data.month.sameMonthLastYear)
-        summary.backlog.carriedOver = data.carriedOver
         summary.backlog.reopened = data.reopened
+        summary.backlog.deriveCarriedOver()
         var complete = data
         complete.summary = summary
         let sheets = SheetWriter(factory: factory, data: complete, sheets: bulletinSheets)
@@ -169,7 +175,8 @@ struct WorkbookWriter {
             read: max(0, passSeconds - scoreWatch.seconds - maskWatch.seconds - handOverWatch.seconds),
             score: scoreWatch.seconds, mask: maskWatch.seconds, handOver: handOverWatch.seconds,
             xml: writing.value.xmlSeconds, compress: writing.value.compressWatch.seconds,
-            assemble: Double(DispatchTime.now().uptimeNanoseconds - assembleStart) / 1e9)
+            assemble: Double(DispatchTime.now().uptimeNanoseconds - assembleStart) / 1e9, openPass: openSeconds,
+            openDemands: summary.backlog.openAtEnd)
         return Pass(summary: summary, gradeA: gradeA, unresolved: unresolved, overdueA: overdueA, timings: timings)
     }
 }
