@@ -60,7 +60,8 @@ struct WorkbookWriter {
     /// Called with the number of demands read so far.
     var progress: (Int) -> Void = { _ in }
     /// Called with each demand open at the month's end, masked and with its clock, in 未办结诉求's order
-    /// (已超期 first, each group in 受理日期 order), after the pass over the month.
+    /// (已超期 first, each group in 受理日期 order), after the pass over the month, on the pass's second
+    /// thread (one call at a time).
     var openDemand: (ReportDemand) throws -> Void = { _ in }
 
     /// A writer for `data` (whose summary is filled in by the pass) reading demands through `reader`.
@@ -126,32 +127,36 @@ struct WorkbookWriter {
             }
         })
         // 未办结诉求: every demand open at the month's end, any month of receipt, 已超期 first (the
-        // others wait in memory: those still within their time limit, a fortnight's open demands).
+        // others wait in memory: those still within their time limit, about a fortnight's open demands).
+        // As in the pass above, this thread reads and counts; the second one masks and writes the rows.
         var unresolved: [ReportDemand] = [], overdueA: [ReportDemand] = []
-        var notDue: [ReportDemand] = []
         let openStart = DispatchTime.now().uptimeNanoseconds
-        try reader.forEachOpenDemand { stored, earlier in
-            var demand = stored
-            try data.clock.stamp(&demand)
-            let facts = demand.facts
-            aggregator.addOpen(facts, days: demand.clock?.handlingDays ?? 0, earlier: earlier)
-            guard facts.timeliness == .overdue else {
-                notDue.append(demand)
-                return
+        let masker = data.masker
+        let openDemand = Unchecked(self.openDemand)
+        try BatchPipe<ReportDemand>.consumeInBackground(batchSize: 256, maxBatches: 16, { demand in
+            let shown = masker.masked(demand)
+            try writing.value.appendUnresolved(shown)
+            try openDemand.value(shown)
+        }, produce: { pipe in
+            var notDue: [ReportDemand] = []
+            try reader.forEachOpenDemand { stored, earlier in
+                var demand = stored
+                try data.clock.stamp(&demand)
+                let facts = demand.facts
+                aggregator.addOpen(facts, days: demand.clock?.handlingDays ?? 0, earlier: earlier)
+                guard facts.timeliness == .overdue else {
+                    notDue.append(demand)
+                    return
+                }
+                if unresolved.count < previewLimit { unresolved.append(demand) }
+                if facts.grade == .a && overdueA.count < previewLimit { overdueA.append(demand) }
+                try pipe.send(demand)
             }
-            if unresolved.count < previewLimit { unresolved.append(demand) }
-            if facts.grade == .a && overdueA.count < previewLimit { overdueA.append(demand) }
-            let shown = data.masker.masked(demand)
-            try writing.value.appendUnresolved(shown)
-            try openDemand(shown)
-        }
-        for demand in notDue {
-            if unresolved.count < previewLimit { unresolved.append(demand) }
-            let shown = data.masker.masked(demand)
-            try writing.value.appendUnresolved(shown)
-            try openDemand(shown)
-        }
-        notDue = []
+            for demand in notDue {
+                if unresolved.count < previewLimit { unresolved.append(demand) }
+                try pipe.send(demand)
+            }
+        })
         let openSeconds = Double(DispatchTime.now().uptimeNanoseconds - openStart) / 1e9
         try writing.value.finish()
         let passSeconds = Double(DispatchTime.now().uptimeNanoseconds - passStart) / 1e9
