@@ -65,14 +65,17 @@ final class SQLiteIngestSession: MonthIngestSession {
     }
 
     func owner(of id: String) throws -> (month: String, received: String)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT month, received FROM demand WHERE id = ?", arguments: [id])
+        guard let row = try Row.fetchOne(
+            try db.cachedStatement(sql: "SELECT month, received FROM demand WHERE id = ?"), arguments: [id])
         else { return nil }
         return (row["month"], row["received"])
     }
 
     func handling(of id: String) throws -> (month: YearMonth, state: HandlingState)? {
+        // Cached statements: an export may carry thousands of earlier months' rows.
         guard let row = try Row.fetchOne(
-            db, sql: "SELECT month, status, resolved, satisfaction FROM demand WHERE id = ?", arguments: [id])
+            try db.cachedStatement(sql: "SELECT month, status, resolved, satisfaction FROM demand WHERE id = ?"),
+            arguments: [id])
         else { return nil }
         let monthText: String = row["month"]
         guard let owner = YearMonth(parsing: monthText) else {
@@ -80,11 +83,10 @@ final class SQLiteIngestSession: MonthIngestSession {
         }
         // As of the month before this one: the latest later month's row before it, else the demand's own.
         let latest = try Row.fetchOne(
-            db,
-            sql: """
+            try db.cachedStatement(sql: """
                 SELECT status, resolved, satisfaction FROM late_update
                 WHERE demand_id = ? AND month > ? AND month < ? ORDER BY month DESC LIMIT 1
-                """,
+                """),
             arguments: [id, monthText, month.description]) ?? row
         let status: String = latest["status"], satisfaction: String = latest["satisfaction"]
         guard let typedStatus = DemandStatus.stored(status) else {
@@ -97,11 +99,10 @@ final class SQLiteIngestSession: MonthIngestSession {
     }
 
     func recordLateUpdate(id: String, to new: HandlingState, from old: HandlingState) throws {
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO late_update (demand_id, month, ingest_id, status, resolved, satisfaction,
-                    previous_status, previous_resolved, previous_satisfaction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO late_update (demand_id, month, ingest_id, status, resolved, satisfaction,
+                previous_status, previous_resolved, previous_satisfaction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(
             arguments: [
                 id, month.description, ingestID, new.status.rawValue, new.resolved, new.satisfaction.rawValue,
                 old.status.rawValue, old.resolved, old.satisfaction.rawValue,
