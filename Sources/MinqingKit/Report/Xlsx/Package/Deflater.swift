@@ -35,6 +35,16 @@ final class Deflater {
         minqing_isal_deflate_free(stream)
     }
 
+    /// Starts a new, independent stream with the same settings and memory (counts and CRC back to
+    /// zero): cheaper than a new `Deflater` for the many small pieces of ``InterleavedRows``.
+    func reset() {
+        isal_deflate_reset(stream)
+        crc = 0
+        inputCount = 0
+        outputCount = 0
+        finished = false
+    }
+
     /// Compresses `input`, handing whatever the compressor produces to `sink`.
     func compress(_ input: UnsafeRawBufferPointer, context: @autoclosure () -> String,
                   to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
