@@ -27,7 +27,7 @@ struct NothingToReport: MinqingError {
 public struct ReportOutcome: Sendable {
     public var month: YearMonth
     public var summary: MonthSummary
-    /// The paths written: workbook, Markdown, 数据问题 CSV.
+    /// The paths written: workbook, 督办清单, Markdown, 数据问题 CSV.
     public var paths: [String]
 }
 
@@ -192,7 +192,7 @@ public struct Pipeline {
         let outcome: ReportOutcome
     }
 
-    /// Writes the month's three reports to temporary files (renamed by the caller).
+    /// Writes the month's four reports to temporary files (renamed by the caller).
     func prepareReports(
         _ reader: any MonthRecords, config: MinqingConfig, reference: ReferenceData, markdown: MarkdownReport
     ) throws -> PreparedReports {
@@ -223,8 +223,15 @@ public struct Pipeline {
         let output = try OutputFiles(folder: workspace.folder(for: month))
         var workbook = WorkbookWriter(data: data, reader: reader, reference: reference)
         workbook.progress = { progress.update("写出 \(month) 报告", done: $0, total: total) }
+        // The 督办清单 takes each open demand as the pass lists it in 未办结诉求.
+        let supervision = try SupervisionWorkbook(
+            path: output.temporaryPath(for: ReportNames.supervision(month)), county: config.county, month: month,
+            reference: reference)
+        workbook.openDemand = { try supervision.append($0) }
         let pass = try workbook.write(to: output.temporaryPath(for: ReportNames.workbook(month)), total: total)
         progress.finish()
+        try supervision.finish()
+        logger.debug("cpu 督办清单: \(Self.seconds(supervision.seconds)) (rows, compression and sheets)")
         data.summary = pass.summary
         let w = pass.timings
         logger.debug(
@@ -239,7 +246,10 @@ public struct Pipeline {
         try output.sync()
         timer.mark("report: Markdown and 数据问题")
         let folder = workspace.folder(for: month)
-        let paths = [ReportNames.workbook(month), ReportNames.markdown(month), ReportNames.problems(month)]
+        let paths = [
+            ReportNames.workbook(month), ReportNames.supervision(month), ReportNames.markdown(month),
+            ReportNames.problems(month),
+        ]
         return PreparedReports(
             files: output, outcome: ReportOutcome(month: month, summary: data.summary, paths: paths.map { folder + "/" + $0 }))
     }
