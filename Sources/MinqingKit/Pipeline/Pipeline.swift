@@ -223,15 +223,23 @@ public struct Pipeline {
         let output = try OutputFiles(folder: workspace.folder(for: month))
         var workbook = WorkbookWriter(data: data, reader: reader, reference: reference)
         workbook.progress = { progress.update("写出 \(month) 报告", done: $0, total: total) }
-        // The 督办清单 takes each open demand as the pass lists it in 未办结诉求.
+        // The 督办清单 takes each open demand as the pass lists it in 未办结诉求, after the month's pass,
+        // and writes it on a second thread (the pass's own second thread has finished by then).
         let supervision = try SupervisionWorkbook(
             path: output.temporaryPath(for: ReportNames.supervision(month)), county: config.county, month: month,
             reference: reference)
-        workbook.openDemand = { try supervision.append($0) }
-        let pass = try workbook.write(to: output.temporaryPath(for: ReportNames.workbook(month)), total: total)
+        var pass = WorkbookWriter.Pass(summary: data.summary, gradeA: [], unresolved: [])
+        try BatchPipe<ReportDemand>.consumeInBackground(batchSize: 256, maxBatches: 16, { demand in
+            try supervision.append(demand)
+        }, produce: { pipe in
+            workbook.openDemand = { try pipe.send($0) }
+            pass = try workbook.write(to: output.temporaryPath(for: ReportNames.workbook(month)), total: total)
+        })
         progress.finish()
         try supervision.finish()
-        logger.debug("cpu 督办清单: \(Self.seconds(supervision.seconds)) (rows, compression and sheets)")
+        let s = supervision.timings
+        logger.debug(
+            "cpu 督办清单: rows \(Self.seconds(s.rows)) (of which compression \(Self.seconds(s.compress)); second thread), sheets and assembly \(Self.seconds(s.assemble))")
         data.summary = pass.summary
         let w = pass.timings
         logger.debug(

@@ -105,10 +105,12 @@ final class Deflater {
         UInt32(crc32_combine(uLong(first), uLong(second), off_t(secondLength)))
     }
 
-    /// Compresses `bytes` as one whole (final) stream or a flushed piece, returning the compressed bytes.
-    static func deflated(_ bytes: [UInt8], final: Bool, context: String) throws
+    /// Compresses `bytes` as one whole (final) stream or a flushed piece, returning the compressed bytes;
+    /// with `deflater` (reset first) instead of a new one.
+    static func deflated(_ bytes: [UInt8], final: Bool, context: String, using reused: Deflater? = nil) throws
         -> (data: [UInt8], crc: UInt32, length: UInt64) {
-        let deflater = try Deflater(context: context)
+        let deflater = try reused ?? Deflater(context: context)
+        deflater.reset()
         var out: [UInt8] = []
         let append: (UnsafeRawBufferPointer) -> Void = { out.append(contentsOf: $0) }
         try bytes.withUnsafeBytes { try deflater.compress($0, context: context, to: append) }

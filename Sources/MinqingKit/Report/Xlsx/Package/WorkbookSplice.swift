@@ -93,16 +93,19 @@ enum WorkbookSplice {
         guard let first = archive.entries.first else {
             throw XlsxError(code: 0, context: context, reason: "libxlsxwriter 写出的工作簿是空的")
         }
+        // One compressor for every part compressed here (a sheet's head and tail, the shared strings):
+        // a 督办清单 may have thousands of sheets, and a new one costs more than a small part.
+        let packer = try Deflater(context: context)
 
         for entry in archive.entries {
             if let sheet = byName[entry.name] {
-                try writeSpliced(sheet, entry, archive, writer, sink, context)
+                try writeSpliced(sheet, entry, archive, writer, sink, packer, context)
             } else if share && entry.name == "[Content_Types].xml" {
                 let text = try archive.contents(entry, context: context)
-                try writeWhole(entry, insert(Self.sharedStringsType, before: "</Types>", in: text), writer, sink, context)
+                try writeWhole(entry, insert(Self.sharedStringsType, before: "</Types>", in: text), writer, sink, packer, context)
             } else if share && entry.name == "xl/_rels/workbook.xml.rels" {
                 let text = try archive.contents(entry, context: context)
-                try writeWhole(entry, addSharedStringsRelationship(text), writer, sink, context)
+                try writeWhole(entry, addSharedStringsRelationship(text), writer, sink, packer, context)
             } else {
                 try writer.beginEntry(
                     name: entry.name, method: entry.method, time: entry.time, date: entry.date, crc: entry.crc,
@@ -113,7 +116,7 @@ enum WorkbookSplice {
         if share {
             var entry = first
             entry.name = "xl/sharedStrings.xml"
-            try writeWhole(entry, sharedStrings.xml(), writer, sink, context)
+            try writeWhole(entry, sharedStrings.xml(), writer, sink, packer, context)
         }
         try writer.finish()
     }
@@ -122,15 +125,16 @@ enum WorkbookSplice {
         "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>".utf8)
 
     private static func writeSpliced(_ sheet: any SplicedRows, _ entry: ZipEntry, _ archive: ZipReader,
-                                     _ writer: ZipWriter, _ sink: FileSink, _ context: String) throws {
+                                     _ writer: ZipWriter, _ sink: FileSink, _ packer: Deflater,
+                                     _ context: String) throws {
         let xml = try archive.contents(entry, context: context)
         guard let split = find(Array("</sheetData>".utf8), in: xml) else {
             throw XlsxError(code: 0, context: context, reason: "工作表「\(sheet.name)」里找不到 sheetData")
         }
         let head = withDimension("A1:\(xlsxColumnName(sheet.lastColumn))\(sheet.lastRow)", Array(xml[..<split]))
         let tail = Array(xml[split...])
-        let headPart = try Deflater.deflated(head, final: false, context: context)
-        let tailPart = try Deflater.deflated(tail, final: true, context: context)
+        let headPart = try Deflater.deflated(head, final: false, context: context, using: packer)
+        let tailPart = try Deflater.deflated(tail, final: true, context: context, using: packer)
         var crc = Deflater.combine(headPart.crc, sheet.crc, secondLength: sheet.size)
         crc = Deflater.combine(crc, tailPart.crc, secondLength: tailPart.length)
         try writer.beginEntry(
@@ -143,8 +147,8 @@ enum WorkbookSplice {
     }
 
     private static func writeWhole(_ entry: ZipEntry, _ contents: [UInt8], _ writer: ZipWriter, _ sink: FileSink,
-                                   _ context: String) throws {
-        let packed = try Deflater.deflated(contents, final: true, context: context)
+                                   _ packer: Deflater, _ context: String) throws {
+        let packed = try Deflater.deflated(contents, final: true, context: context, using: packer)
         try writer.beginEntry(
             name: entry.name, method: 8, time: entry.time, date: entry.date, crc: packed.crc,
             compressedSize: UInt64(packed.data.count), size: packed.length)
