@@ -11,7 +11,7 @@ struct LateStatusTests {
         let october = ["群众诉求-2026-10.csv", "说事点登记-2026-10.csv"].map { TestSupport.root + "/SampleData/2026-10/" + $0 }
         let common = ["--seeds", TestSupport.seeds]
         #expect(try EndToEnd.run(["run", "--month", "2026-09"] + common + [september], in: directory).status == 0)
-        let names = ["民情月报-2026-09.xlsx", "民情月报-2026-09.md", "数据问题-2026-09.csv"]
+        let names = ["民情月报-2026-09.xlsx", "督办清单-2026-09.xlsx", "民情月报-2026-09.md", "数据问题-2026-09.csv"]
         func bytes() throws -> [Data] {
             try names.map { try Data(contentsOf: URL(fileURLWithPath: directory + "/reports/2026-09/" + $0)) }
         }
