@@ -13,6 +13,9 @@ import Foundation
 /// cost the XML and its compression, not memory. The sheets are created in libxlsxwriter at
 /// ``finish()``, when every unit and its counts are known: in the order of units.csv, then the other
 /// units by name, each named after its unit as Excel allows (``XlsxSheetNames``).
+///
+/// Used by one thread at a time: ``Pipeline`` calls ``append(_:)`` on a second thread while the open
+/// demands are read, and ``finish()`` after joining it.
 final class SupervisionWorkbook {
     /// One column of a unit's sheet.
     struct Column {
@@ -67,7 +70,6 @@ final class SupervisionWorkbook {
     private static let pageLabelLength = 60
 
     private let path: String
-    private let folder: String
     private let county: String
     private let month: YearMonth
     private let reference: ReferenceData
@@ -112,7 +114,6 @@ final class SupervisionWorkbook {
     init(path: String, county: String, month: YearMonth, reference: ReferenceData) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
-        self.folder = folder.isEmpty ? "." : folder
         self.county = county
         self.month = month
         self.reference = reference
@@ -134,7 +135,7 @@ final class SupervisionWorkbook {
         replyStyle = wrapped
         wrapIndexes = Self.demandColumns.indices.filter { Self.demandColumns[$0].wrap }
         timelinessIndex = Self.demandColumns.firstIndex { $0.header == DemandSheetColumns.timeliness.header } ?? -1
-        rows = try InterleavedRows(folder: self.folder, columns: Self.headers.count)
+        rows = try InterleavedRows(folder: folder.isEmpty ? "." : folder, columns: Self.headers.count)
     }
 
     /// Adds a demand open at the month's end (masked, with its clock) to its unit's sheet; the
