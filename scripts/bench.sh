@@ -164,6 +164,15 @@ for i, name in enumerate(names, 1):
         parts.append(f"{name} {int(ref) - 1} rows")
 size = sum(i.compress_size for i in z.infolist())
 print(f"  workbook: {len(names)} sheets, {'; '.join(parts)}; {size / 1e6:.1f} MB")
+notice = sys.argv[1].replace("民情月报-", "督办清单-")
+z = zipfile.ZipFile(notice)
+names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+rows = 0
+for i in range(1, len(names) + 1):
+    with z.open(f"xl/worksheets/sheet{i}.xml") as f:
+        rows += max(0, int(re.search(rb'<dimension ref="A1:[A-Z]+(\d+)"', f.read(4096)).group(1)) - 3)
+size = sum(i.compress_size for i in z.infolist())
+print(f"  督办清单: {len(names)} sheets, {rows} open demands; {size / 1e6:.1f} MB")
 EOF
   if [ "$pandas" = 1 ]; then
     out="$work/pandas-$n"; rm -rf "$out"; mkdir -p "$out"

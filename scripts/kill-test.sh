@@ -60,8 +60,8 @@ cache_mb = sys.argv[8]
 root = os.getcwd()
 seeds = os.path.join(root, "seeds")
 month = "2026-10"
-names = [f"民情月报-{month}.xlsx", f"民情月报-{month}.md", f"数据问题-{month}.csv"]
-september = ["民情月报-2026-09.xlsx", "民情月报-2026-09.md", "数据问题-2026-09.csv"]
+names = [f"民情月报-{month}.xlsx", f"民情月报-{month}.md", f"数据问题-{month}.csv", f"督办清单-{month}.xlsx"]
+september = ["民情月报-2026-09.xlsx", "民情月报-2026-09.md", "数据问题-2026-09.csv", "督办清单-2026-09.xlsx"]
 check_every = 10
 
 def log(text):
@@ -167,18 +167,18 @@ STAGE_PHASE = {  # the last stage logged → where the run was when it was kille
 COMMITTED_STAGES = {"commit", "rename reports", "database close"}
 
 def structure_problems(space):
-    """The new reports are complete: the workbook is a sound zip, the Markdown ends with its footer."""
+    """The new reports are complete: the workbooks are sound zips, the Markdown ends with its footer."""
     problems = []
-    workbook = os.path.join(space.reports, names[0])
-    try:
-        with zipfile.ZipFile(workbook) as z:
-            bad = z.testzip()
-            if bad is not None:
-                problems.append(f"{names[0]}: member {bad} is corrupt")
-            if "xl/workbook.xml" not in z.namelist():
-                problems.append(f"{names[0]}: no xl/workbook.xml")
-    except Exception as e:
-        problems.append(f"{names[0]}: not a zip file ({e})")
+    for name in (names[0], names[3]):
+        try:
+            with zipfile.ZipFile(os.path.join(space.reports, name)) as z:
+                bad = z.testzip()
+                if bad is not None:
+                    problems.append(f"{name}: member {bad} is corrupt")
+                if "xl/workbook.xml" not in z.namelist():
+                    problems.append(f"{name}: no xl/workbook.xml")
+        except Exception as e:
+            problems.append(f"{name}: not a zip file ({e})")
     with open(os.path.join(space.reports, names[1]), "rb") as f:
         text = f.read().decode("utf-8", errors="replace")
     lines = text.rstrip("\n").split("\n")

@@ -32,6 +32,10 @@ for ws in wb.worksheets:
         "printTitleRows": ws.print_title_rows,
         "header": ws.oddHeader.center.text if ws.oddHeader and ws.oddHeader.center else None,
         "headerLeft": ws.oddHeader.left.text if ws.oddHeader and ws.oddHeader.left else None,
+        "headerRight": ws.oddHeader.right.text if ws.oddHeader and ws.oddHeader.right else None,
+        "firstPageNumber": ps.firstPageNumber,
+        "useFirstPageNumber": ps.useFirstPageNumber,
+        "merged": sorted(str(r) for r in ws.merged_cells.ranges),
         "footer": ws.oddFooter.center.text if ws.oddFooter and ws.oddFooter.center else None,
         "conditional": [str(r) for r in ws.conditional_formatting],
     }

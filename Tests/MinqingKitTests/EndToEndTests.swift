@@ -190,7 +190,7 @@ struct EndToEndTests {
                 "--out", other + "/reports", TestSupport.fixtures + "/e2e/small-2026-10.csv",
             ], in: other)
         #expect(again.status == 0)
-        for name in ["民情月报-2026-10.xlsx", "民情月报-2026-10.md", "数据问题-2026-10.csv"] {
+        for name in ["民情月报-2026-10.xlsx", "督办清单-2026-10.xlsx", "民情月报-2026-10.md", "数据问题-2026-10.csv"] {
             let a = try Data(contentsOf: URL(fileURLWithPath: reports + "/" + name))
             let b = try Data(contentsOf: URL(fileURLWithPath: other + "/reports/2026-10/" + name))
             let same = a == b  // not `#expect(a == b)`: a failing comparison of large Data is slow to print

@@ -434,7 +434,7 @@ private struct FaultSpace {
 
 enum FaultHarness {
     static func reportNames(_ month: String) -> [String] {
-        ["民情月报-\(month).xlsx", "民情月报-\(month).md", "数据问题-\(month).csv"]
+        ["民情月报-\(month).xlsx", "督办清单-\(month).xlsx", "民情月报-\(month).md", "数据问题-\(month).csv"]
     }
 
     /// How a run ended.

@@ -32,7 +32,7 @@ struct LateStatusTests {
             let ran = try EndToEnd.run(["run", "--month", month] + common + files, in: directory)
             #expect(ran.status == 0, "\(month): \(ran.stderr)")
         }
-        let names = ["民情月报-2026-09.xlsx", "民情月报-2026-09.md", "数据问题-2026-09.csv"]
+        let names = ["民情月报-2026-09.xlsx", "督办清单-2026-09.xlsx", "民情月报-2026-09.md", "数据问题-2026-09.csv"]
         func bytes() throws -> [Data] {
             try names.map { try Data(contentsOf: URL(fileURLWithPath: directory + "/reports/2026-09/" + $0)) }
         }

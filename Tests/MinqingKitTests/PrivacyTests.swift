@@ -36,16 +36,24 @@ struct PrivacyTests {
         let reports = directory + "/reports/2026-10"
         // Output files are named after the month only, never after record data.
         let names = try FileManager.default.contentsOfDirectory(atPath: reports).sorted()
-        #expect(names == ["数据问题-2026-10.csv", "民情月报-2026-10.md", "民情月报-2026-10.xlsx"])
+        #expect(names == ["数据问题-2026-10.csv", "民情月报-2026-10.md", "民情月报-2026-10.xlsx", "督办清单-2026-10.xlsx"])
 
         let book = try EndToEnd.readWorkbook(reports + "/民情月报-2026-10.xlsx")
+        let supervision = try EndToEnd.readWorkbook(reports + "/督办清单-2026-10.xlsx")
         var cells: [String] = []
-        for sheet in book.sheets {
-            for row in book.rows(sheet) { cells += row.compactMap { $0 as? String } }
+        for workbook in [book, supervision] {
+            for sheet in workbook.sheets {
+                for row in workbook.rows(sheet) { cells += row.compactMap { $0 as? String } }
+            }
         }
         for number in Self.numbers {
-            #expect(!cells.contains { Self.digits($0).contains(number) }, "\(number) visible in the workbook")
+            #expect(!cells.contains { Self.digits($0).contains(number) }, "\(number) visible in the workbooks")
         }
+        // The 督办清单 shows the demands' text as masked and as typed: never a formula.
+        let notice = supervision.sheets.flatMap { sheet in supervision.rows(sheet).flatMap { $0.compactMap { $0 as? String } } }
+        #expect(notice.contains("请回电 +86 139****1111 或 0553-*****21，谢谢"))
+        #expect(notice.contains("=1+1"))
+        #expect(supervision.formulaCount == 0)
         let row = { (id: String) in book.record("诉求明细", id) ?? [:] }
         #expect(row("P01")["诉求人"] as? String == "欧阳*娜")
         #expect(row("P01")["联系电话"] as? String == "+86 138****5678")

@@ -304,4 +304,48 @@ struct SheetPackageTests {
         #expect(read.sheet("明细")["freeze"] as? String == "A2")
         #expect(read.rows("总览").count == 2)
     }
+
+    /// The rows of two sheets arriving interleaved, compressed in many small pieces (a piece every row
+    /// or two, and a budget that compresses both sheets' buffers), spliced under title rows that
+    /// libxlsxwriter wrote with its own shared strings, the sheets created after their rows: openpyxl
+    /// reads every value in its place.
+    @Test func interleavedSheetsReadBackThroughOpenpyxl() throws {
+        let directory = try TestSupport.temporaryDirectory("interleaved")
+        let base = directory + "/.book.xlsx.partial", path = directory + "/book.xlsx"
+        let book = try XlsxWorkbook(path: base, constantMemory: false)
+        let style = WorkbookStyle(book)
+        let text = try book.styleIndex(style.text)
+        let rows = try InterleavedRows(folder: directory, columns: 3, pieceSize: 200, budget: 500)
+        let first = rows.makeSheet(firstRow: 3, lastColumn: 2), second = rows.makeSheet(firstRow: 3, lastColumn: 2)
+        var expected: [[[String]]] = [[], []]
+        for i in 0..<300 {
+            let which = i % 3 == 0 ? 1 : 0
+            let values = ["\(expected[which].count + 1)", "R\(i)", i == 7 ? "=1+1" : "第 \(i) 行 & <内容>"]
+            try rows.appendRow(to: which == 0 ? first : second, height: i == 4 ? 31 : nil) { xml in
+                xml.numberCell(0, style: text, value: expected[which].count + 1)
+                xml.inlineCell(1, style: text, text: values[1])
+                xml.inlineCell(2, style: text, text: values[2])
+            }
+            expected[which].append(values)
+        }
+        // Created after the rows, the second first.
+        for (sheet, name) in [(second, "乙"), (first, "甲")] {
+            let made = try book.addWorksheet(name)
+            sheet.number = made.number
+            sheet.name = made.name
+            try made.writeText(0, 0, "标题\(name)", style.text)
+            for (c, header) in ["序号", "编号", "内容"].enumerated() { try made.writeText(1, c, header, style.header) }
+        }
+        try rows.finish()
+        try book.close()
+        try WorkbookSplice.assemble(base: base, output: path, sheets: [second, first], sharedStrings: SharedStrings())
+
+        let read = try EndToEnd.readWorkbook(path)
+        #expect(read.sheets == ["乙", "甲"])
+        func cells(_ name: String) -> [[String]] { read.rows(name).map { $0.map { $0 is NSNull ? "" : "\($0)" } } }
+        #expect(cells("乙") == [["标题乙", "", ""], ["序号", "编号", "内容"]] + expected[1])
+        #expect(cells("甲") == [["标题甲", "", ""], ["序号", "编号", "内容"]] + expected[0])
+        #expect(expected[1].count == 100 && expected[0].count == 200)
+        #expect(read.formulaCount == 0)
+    }
 }

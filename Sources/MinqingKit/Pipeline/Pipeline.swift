@@ -27,7 +27,7 @@ struct NothingToReport: MinqingError {
 public struct ReportOutcome: Sendable {
     public var month: YearMonth
     public var summary: MonthSummary
-    /// The paths written: workbook, Markdown, 数据问题 CSV.
+    /// The paths written: workbook, 督办清单, Markdown, 数据问题 CSV.
     public var paths: [String]
 }
 
@@ -192,7 +192,7 @@ public struct Pipeline {
         let outcome: ReportOutcome
     }
 
-    /// Writes the month's three reports to temporary files (renamed by the caller).
+    /// Writes the month's four reports to temporary files (renamed by the caller).
     func prepareReports(
         _ reader: any MonthRecords, config: MinqingConfig, reference: ReferenceData, markdown: MarkdownReport
     ) throws -> PreparedReports {
@@ -224,8 +224,24 @@ public struct Pipeline {
         let output = try OutputFiles(folder: workspace.folder(for: month))
         var workbook = WorkbookWriter(data: data, reader: reader, reference: reference)
         workbook.progress = { progress.update("写出 \(month) 报告", done: $0, total: total) }
-        let pass = try workbook.write(to: output.temporaryPath(for: ReportNames.workbook(month)), total: total)
+        // The 督办清单 takes each open demand as the pass lists it in 未办结诉求, after the month's pass,
+        // and writes it on a thread of its own: `openDemand` is called on the open demands' pass's
+        // second thread, one call at a time, and only there, so the pipe has one sender.
+        let supervision = try SupervisionWorkbook(
+            path: output.temporaryPath(for: ReportNames.supervision(month)), county: config.county, month: month,
+            reference: reference)
+        var pass = WorkbookWriter.Pass(summary: data.summary, gradeA: [], unresolved: [])
+        try BatchPipe<ReportDemand>.consumeInBackground(batchSize: 256, maxBatches: 16, { demand in
+            try supervision.append(demand)
+        }, produce: { pipe in
+            workbook.openDemand = { try pipe.send($0) }
+            pass = try workbook.write(to: output.temporaryPath(for: ReportNames.workbook(month)), total: total)
+        })
         progress.finish()
+        try supervision.finish()
+        let s = supervision.timings
+        logger.debug(
+            "cpu 督办清单: rows \(Self.seconds(s.rows)) (of which compression \(Self.seconds(s.compress)); second thread), sheets and assembly \(Self.seconds(s.assemble))")
         data.summary = pass.summary
         let w = pass.timings
         logger.debug(
@@ -240,7 +256,10 @@ public struct Pipeline {
         try output.sync()
         timer.mark("report: Markdown and 数据问题")
         let folder = workspace.folder(for: month)
-        let paths = [ReportNames.workbook(month), ReportNames.markdown(month), ReportNames.problems(month)]
+        let paths = [
+            ReportNames.workbook(month), ReportNames.supervision(month), ReportNames.markdown(month),
+            ReportNames.problems(month),
+        ]
         return PreparedReports(
             files: output, outcome: ReportOutcome(month: month, summary: data.summary, paths: paths.map { folder + "/" + $0 }))
     }

@@ -30,4 +30,6 @@ enum ReportNames {
     static func workbook(_ month: YearMonth) -> String { "民情月报-\(month).xlsx" }
     static func markdown(_ month: YearMonth) -> String { "民情月报-\(month).md" }
     static func problems(_ month: YearMonth) -> String { "数据问题-\(month).csv" }
+    /// The 督办清单 (SPEC §12): a notice per unit with demands open at the month's end.
+    static func supervision(_ month: YearMonth) -> String { "督办清单-\(month).xlsx" }
 }

@@ -10,16 +10,25 @@ struct SheetFactory {
         try layout(try book.addWorksheet(name), headers: headers, widths: widths)
     }
 
-    /// Gives an existing sheet the header row, column widths, frozen header and print setup.
+    /// Gives an existing sheet the header row, column widths, frozen header and print setup: A4
+    /// landscape, one page wide, the rows down to the header repeated on every page, the county, the
+    /// month and `report` in the page header with `pageLabel` on its right (the sheet's name unless
+    /// given), page numbers in the footer. The header is row 1 unless `headerRow` (0-based) puts title
+    /// rows above it, which the caller writes. `pageCount: false` leaves out the number of pages
+    /// (共 N 页), which counts every sheet printed together.
     @discardableResult
-    func layout(_ sheet: XlsxWorksheet, headers: [String], widths: [Double]) throws -> XlsxWorksheet {
+    func layout(
+        _ sheet: XlsxWorksheet, headers: [String], widths: [Double], headerRow: Int = 0, report: String = "民情月报",
+        pageLabel: String? = nil, pageCount: Bool = true
+    ) throws -> XlsxWorksheet {
         for (col, width) in widths.enumerated() { try sheet.setColumn(col, col, width: width) }
-        for (col, header) in headers.enumerated() { try sheet.writeText(0, col, header, style.header) }
-        try sheet.freezePanes(row: 1, col: 0)
+        for (col, header) in headers.enumerated() { try sheet.writeText(headerRow, col, header, style.header) }
+        try sheet.freezePanes(row: headerRow + 1, col: 0)
+        let label = pageLabel.map(Self.escapeHeader) ?? "&A"
         try sheet.setupPrint(
-            landscape: true, paperA4: true, fitWidthPages: 1, repeatHeaderRows: 0...0,
-            header: "&L\(Self.escapeHeader(county))&C\(Self.escapeHeader(month.chineseTitle)) 民情月报&R&A",
-            footer: "&C第 &P 页，共 &N 页")
+            landscape: true, paperA4: true, fitWidthPages: 1, repeatHeaderRows: 0...headerRow,
+            header: "&L\(Self.escapeHeader(county))&C\(Self.escapeHeader(month.chineseTitle)) \(report)&R\(label)",
+            footer: pageCount ? "&C第 &P 页，共 &N 页" : "&C第 &P 页")
         return sheet
     }
 

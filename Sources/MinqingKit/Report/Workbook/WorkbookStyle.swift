@@ -13,8 +13,11 @@ struct WorkbookStyle {
     let totalInteger: XlsxFormat
     let note: XlsxFormat
 
+    /// The font of every cell.
+    static let font = "等线"
+
     init(_ book: XlsxWorkbook) {
-        let font = "等线"
+        let font = Self.font
         header = book.format(XlsxFormatSpec(
             bold: true, bgColor: 0xDDE6F1, textWrap: true, align: .center, valign: .center, border: .thin, fontName: font))
         text = book.format(XlsxFormatSpec(valign: .top, border: .thin, fontName: font))

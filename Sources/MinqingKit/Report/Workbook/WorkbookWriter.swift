@@ -73,8 +73,11 @@ struct WorkbookWriter {
 
     /// The time stored in the document properties: the first day of the following month, 00:00 UTC,
     /// so the same data gives the same bytes.
-    var documentTime: Date {
-        Date(timeIntervalSince1970: TimeInterval(data.month.next.firstDay.dayNumber) * 86_400)
+    var documentTime: Date { Self.documentTime(data.month) }
+
+    /// The time stored in the document properties of `month`'s workbooks.
+    static func documentTime(_ month: YearMonth) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(month.next.firstDay.dayNumber) * 86_400)
     }
 
     /// Writes the workbook to `path` and returns the statistics and list previews of the pass.

@@ -29,6 +29,9 @@ final class XlsxWorkbook {
     private let partialPath: String
     private var sheetHandles: [UnsafeMutablePointer<lxw_worksheet>] = []
     private(set) var sheetNames: [String] = []
+    /// The names lowercased, to refuse a repeat without comparing with every sheet (a 督办清单 may have
+    /// thousands).
+    private var lowercasedNames: Set<String> = []
     private var formats: [XlsxFormatSpec: XlsxFormat] = [:]
     private var conditionalFormats: [XlsxFormatSpec: XlsxFormat] = [:]
     private var propertiesSet = false
@@ -122,6 +125,7 @@ final class XlsxWorkbook {
         }
         sheetHandles.append(sheet)
         sheetNames.append(name)
+        lowercasedNames.insert(name.lowercased())
         return XlsxWorksheet(workbook: self, handle: sheet, name: name, number: sheetHandles.count)
     }
 
@@ -270,7 +274,7 @@ final class XlsxWorkbook {
         if name.lowercased() == "history" {
             throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context, reason: "“History” 是 Excel 保留的工作表名称")
         }
-        if sheetNames.contains(where: { $0.lowercased() == name.lowercased() }) {
+        if lowercasedNames.contains(name.lowercased()) {
             throw XlsxError(LXW_ERROR_SHEETNAME_ALREADY_USED, context,
                             reason: "工作簿里已有名为「\(name)」的工作表")
         }

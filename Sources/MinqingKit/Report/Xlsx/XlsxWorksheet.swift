@@ -65,6 +65,19 @@ final class XlsxWorksheet {
         return truncated
     }
 
+    /// Merges the range into one cell holding `text` (as a string, never a formula, cleaned as
+    /// ``writeText(_:_:_:_:)`` cleans it), every cell of the range in `format`.
+    func mergeRange(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int, _ text: String,
+                    _ format: XlsxFormat? = nil) throws {
+        let context = "合并工作表「\(name)」的 \(cellName(firstRow, firstCol)):\(cellName(lastRow, lastCol))"
+        let (r1, c1, r2, c2) = try validateRange(firstRow, firstCol, lastRow, lastCol, context)
+        let fmt = try workbook.checkOwner(format, context)
+        let cleaned = Self.escapeLiteralEscapes(XlsxWorkbook.withoutNUL(text))
+        try checkOrder(firstRow, context)
+        try lxwCheck(worksheet_merge_range(handle, r1, c1, r2, c2, Self.fitCellText(cleaned).0, fmt), context)
+        lastWrittenRow = max(lastWrittenRow ?? lastRow, lastRow)
+    }
+
     /// Writes a number cell; NaN and infinity are refused (Excel cannot store them).
     func writeNumber(_ row: Int, _ col: Int, _ value: Double, _ format: XlsxFormat? = nil) throws {
         func context() -> String { "在工作表「\(name)」的 \(cellName(row, col)) 写入数值" }
@@ -180,6 +193,12 @@ final class XlsxWorksheet {
         if let rows { try lxwCheck(worksheet_repeat_rows(handle, rows.0, rows.1), context) }
         if let header { try lxwCheck(worksheet_set_header(handle, XlsxWorkbook.withoutNUL(header)), context) }
         if let footer { try lxwCheck(worksheet_set_footer(handle, XlsxWorkbook.withoutNUL(footer)), context) }
+    }
+
+    /// Numbers the sheet's printed pages from 1, even when it is printed with other sheets.
+    func restartPageNumbers() throws {
+        try workbook.openHandle("设置工作表「\(name)」的起始页码")
+        worksheet_set_start_page(handle, 1)
     }
 
     // MARK: - internals

@@ -35,6 +35,16 @@ final class Deflater {
         minqing_isal_deflate_free(stream)
     }
 
+    /// Starts a new, independent stream with the same settings and memory (counts and CRC back to
+    /// zero): cheaper than a new `Deflater` for the many small pieces of ``InterleavedRows``.
+    func reset() {
+        isal_deflate_reset(stream)
+        crc = 0
+        inputCount = 0
+        outputCount = 0
+        finished = false
+    }
+
     /// Compresses `input`, handing whatever the compressor produces to `sink`.
     func compress(_ input: UnsafeRawBufferPointer, context: @autoclosure () -> String,
                   to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
@@ -95,10 +105,12 @@ final class Deflater {
         UInt32(crc32_combine(uLong(first), uLong(second), off_t(secondLength)))
     }
 
-    /// Compresses `bytes` as one whole (final) stream or a flushed piece, returning the compressed bytes.
-    static func deflated(_ bytes: [UInt8], final: Bool, context: String) throws
+    /// Compresses `bytes` as one whole (final) stream or a flushed piece, returning the compressed bytes;
+    /// with `deflater` (reset first) instead of a new one.
+    static func deflated(_ bytes: [UInt8], final: Bool, context: String, using reused: Deflater? = nil) throws
         -> (data: [UInt8], crc: UInt32, length: UInt64) {
-        let deflater = try Deflater(context: context)
+        let deflater = try reused ?? Deflater(context: context)
+        deflater.reset()
         var out: [UInt8] = []
         let append: (UnsafeRawBufferPointer) -> Void = { out.append(contentsOf: $0) }
         try bytes.withUnsafeBytes { try deflater.compress($0, context: context, to: append) }

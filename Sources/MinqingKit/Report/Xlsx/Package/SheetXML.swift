@@ -72,6 +72,14 @@ struct SheetXML {
         buffer.append("</is></c>")
     }
 
+    /// A cell holding a non-negative whole number that minqing made (a list's 序号; never input text).
+    func numberCell(_ column: Int, style: Int, value: Int) {
+        openCell(column, style: style)
+        buffer.append("><v>")
+        buffer.appendDecimal(value)
+        buffer.append("</v></c>")
+    }
+
     /// A formatted blank cell.
     func blankCell(_ column: Int, style: Int) {
         openCell(column, style: style)

@@ -34,9 +34,18 @@ final class SpillFile {
     /// Copies the whole file to `sink`.
     func copy(to sink: FileSink) throws {
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        var offset: UInt64 = 0
-        while offset < size {
-            let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+        try copy(from: 0, length: size, to: sink, buffer: &buffer)
+    }
+
+    /// Copies `length` bytes from `start` to `sink`, through `buffer` (not empty; reused across calls).
+    func copy(from start: UInt64, length: UInt64, to sink: FileSink, buffer: inout [UInt8]) throws {
+        precondition(!buffer.isEmpty, "SpillFile.copy needs a buffer")
+        var offset = start
+        let end = start + length
+        while offset < end {
+            let want = Int(min(UInt64(buffer.count), end - offset))
+            let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(offset)) }
+            if got < 0 && errno == EINTR { continue }
             guard got > 0 else {
                 throw XlsxError.io("读取临时文件", got == 0 ? "文件比预期短" : String(cString: strerror(errno)))
             }

@@ -4,10 +4,34 @@ import Glibc
 import Darwin
 #endif
 
+/// The data rows of one worksheet as a compressed deflate piece (ended on a byte boundary, not final),
+/// ready for ``WorkbookSplice`` to put between the sheet's head and tail as libxlsxwriter wrote them.
+protocol SplicedRows: AnyObject {
+    /// The sheet's position in the workbook (1-based): libxlsxwriter stores it as xl/worksheets/sheetN.xml.
+    var number: Int { get }
+    var name: String { get }
+    /// The last column (0-based), for the sheet's dimension.
+    var lastColumn: Int { get }
+    /// The sheet's last row (1-based, as in the file) once the rows are in, for its dimension.
+    var lastRow: Int { get }
+    /// CRC-32 and length of the uncompressed rows.
+    var crc: UInt32 { get }
+    var size: UInt64 { get }
+    /// Length of the compressed rows.
+    var compressedSize: UInt64 { get }
+    /// Copies the compressed rows to `sink`.
+    func copyCompressed(to sink: FileSink) throws
+}
+
+extension SplicedRows {
+    /// The sheet's part in the package.
+    var entryName: String { "xl/worksheets/sheet\(number).xml" }
+}
+
 /// A worksheet whose header, layout and print setup come from libxlsxwriter but whose data rows are
 /// written as XML by ``SheetXML`` and compressed while the month is read; ``WorkbookSplice`` puts
-/// the two together into the final workbook.
-final class SplicedSheet {
+/// the two together into the final workbook. Its header is row 1, its rows follow from row 2.
+final class SplicedSheet: SplicedRows {
     /// The sheet's position in the workbook (1-based): libxlsxwriter stores it as xl/worksheets/sheetN.xml.
     let number: Int
     let name: String
@@ -37,7 +61,7 @@ final class SplicedSheet {
         try deflater.finish(final: false, context: "压缩工作表「\(name)」") { try spill.append($0) }
     }
 
-    var entryName: String { "xl/worksheets/sheet\(number).xml" }
+    var lastRow: Int { rows + 1 }
     var crc: UInt32 { deflater.crc }
     var size: UInt64 { deflater.inputCount }
     var compressedSize: UInt64 { spill.size }
@@ -47,11 +71,13 @@ final class SplicedSheet {
 
 /// Builds the final .xlsx from the one libxlsxwriter wrote (summary sheets, charts, styles, and the
 /// list sheets with only their header rows) and the list sheets' compressed rows: every other part is
-/// copied as it is, each list sheet gets its rows between its header row and `</sheetData>` and its
-/// full `<dimension>`, and the shared strings are added as xl/sharedStrings.xml.
+/// copied as it is, each list sheet gets its rows between its header rows and `</sheetData>` and its
+/// full `<dimension>`, and the shared strings, when any, are added as xl/sharedStrings.xml (so a
+/// workbook whose spliced rows use them must have no shared strings of libxlsxwriter's: its own cells
+/// written in `constant_memory` mode, which writes them inline).
 enum WorkbookSplice {
     /// Writes `output` from the libxlsxwriter workbook at `base` (which is removed afterwards).
-    static func assemble(base: String, output: String, sheets: [SplicedSheet], sharedStrings: SharedStrings,
+    static func assemble(base: String, output: String, sheets: [any SplicedRows], sharedStrings: SharedStrings,
                          zip64Threshold: UInt64 = 0xFFFF_FFFF) throws {
         let context = "组装工作簿 \(output)"
         let archive = try ZipReader(bytes: try readFile(base, context: context), context: context)
@@ -61,19 +87,25 @@ enum WorkbookSplice {
         writer.zip64Threshold = zip64Threshold
         let byName = Dictionary(sheets.map { ($0.entryName, $0) }, uniquingKeysWith: { first, _ in first })
         let share = sharedStrings.count > 0
+        if share && archive.entries.contains(where: { $0.name == "xl/sharedStrings.xml" }) {
+            throw XlsxError(code: 0, context: context, reason: "libxlsxwriter 已写出共享字符串表，不能再加入列表的共享字符串")
+        }
         guard let first = archive.entries.first else {
             throw XlsxError(code: 0, context: context, reason: "libxlsxwriter 写出的工作簿是空的")
         }
+        // One compressor for every part compressed here (a sheet's head and tail, the shared strings):
+        // a 督办清单 may have thousands of sheets, and a new one costs more than a small part.
+        let packer = try Deflater(context: context)
 
         for entry in archive.entries {
             if let sheet = byName[entry.name] {
-                try writeSpliced(sheet, entry, archive, writer, sink, context)
+                try writeSpliced(sheet, entry, archive, writer, sink, packer, context)
             } else if share && entry.name == "[Content_Types].xml" {
                 let text = try archive.contents(entry, context: context)
-                try writeWhole(entry, insert(Self.sharedStringsType, before: "</Types>", in: text), writer, sink, context)
+                try writeWhole(entry, insert(Self.sharedStringsType, before: "</Types>", in: text), writer, sink, packer, context)
             } else if share && entry.name == "xl/_rels/workbook.xml.rels" {
                 let text = try archive.contents(entry, context: context)
-                try writeWhole(entry, addSharedStringsRelationship(text), writer, sink, context)
+                try writeWhole(entry, addSharedStringsRelationship(text), writer, sink, packer, context)
             } else {
                 try writer.beginEntry(
                     name: entry.name, method: entry.method, time: entry.time, date: entry.date, crc: entry.crc,
@@ -84,7 +116,7 @@ enum WorkbookSplice {
         if share {
             var entry = first
             entry.name = "xl/sharedStrings.xml"
-            try writeWhole(entry, sharedStrings.xml(), writer, sink, context)
+            try writeWhole(entry, sharedStrings.xml(), writer, sink, packer, context)
         }
         try writer.finish()
     }
@@ -92,17 +124,17 @@ enum WorkbookSplice {
     static let sharedStringsType = Array(
         "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>".utf8)
 
-    private static func writeSpliced(_ sheet: SplicedSheet, _ entry: ZipEntry, _ archive: ZipReader,
-                                     _ writer: ZipWriter, _ sink: FileSink, _ context: String) throws {
+    private static func writeSpliced(_ sheet: any SplicedRows, _ entry: ZipEntry, _ archive: ZipReader,
+                                     _ writer: ZipWriter, _ sink: FileSink, _ packer: Deflater,
+                                     _ context: String) throws {
         let xml = try archive.contents(entry, context: context)
         guard let split = find(Array("</sheetData>".utf8), in: xml) else {
             throw XlsxError(code: 0, context: context, reason: "工作表「\(sheet.name)」里找不到 sheetData")
         }
-        let lastRow = sheet.rows + 1
-        let head = withDimension("A1:\(xlsxColumnName(sheet.lastColumn))\(lastRow)", Array(xml[..<split]))
+        let head = withDimension("A1:\(xlsxColumnName(sheet.lastColumn))\(sheet.lastRow)", Array(xml[..<split]))
         let tail = Array(xml[split...])
-        let headPart = try Deflater.deflated(head, final: false, context: context)
-        let tailPart = try Deflater.deflated(tail, final: true, context: context)
+        let headPart = try Deflater.deflated(head, final: false, context: context, using: packer)
+        let tailPart = try Deflater.deflated(tail, final: true, context: context, using: packer)
         var crc = Deflater.combine(headPart.crc, sheet.crc, secondLength: sheet.size)
         crc = Deflater.combine(crc, tailPart.crc, secondLength: tailPart.length)
         try writer.beginEntry(
@@ -115,8 +147,8 @@ enum WorkbookSplice {
     }
 
     private static func writeWhole(_ entry: ZipEntry, _ contents: [UInt8], _ writer: ZipWriter, _ sink: FileSink,
-                                   _ context: String) throws {
-        let packed = try Deflater.deflated(contents, final: true, context: context)
+                                   _ packer: Deflater, _ context: String) throws {
+        let packed = try Deflater.deflated(contents, final: true, context: context, using: packer)
         try writer.beginEntry(
             name: entry.name, method: 8, time: entry.time, date: entry.date, crc: packed.crc,
             compressedSize: UInt64(packed.data.count), size: packed.length)
