@@ -675,6 +675,8 @@ class Generator:
         # are the same with or without --types / --deadlines.
         self.types = bool(getattr(args, "types", False))
         self.deadlines = bool(getattr(args, "deadlines", False))
+        # Days after the month's end the export was made: no 办结日期 lies later.
+        self.export_lag = int(getattr(args, "export_lag", 10))
         self.trng = random.Random(f"types-{args.seed}")
         self.drng = random.Random(f"deadlines-{args.seed}")
         self.type_pick = {False: Weighted([t for t, _ in TYPE_WEIGHTS], [w for _, w in TYPE_WEIGHTS]),
@@ -936,7 +938,7 @@ class Generator:
         row[C_STATUS] = self.pick(STATUS_ALIASES[status]) if rng.random() < 0.10 else status
         if status == RESOLVED:
             lag = min(int(rng.expovariate(1 / 4.0)), 25)
-            done = self.days[min(day - 1 + lag, self.ndays - 1 + 10)]
+            done = self.days[min(day - 1 + lag, self.ndays - 1 + self.export_lag)]
             style = "iso" if rng.random() < 0.8 else ("slash" if rng.random() < 0.5 else "cn")
             row[C_RESOLVED] = self.fmt_date(done, style)
             if rng.random() < 0.88:
@@ -1234,6 +1236,8 @@ def main(argv=None) -> int:
                    help="how many of them stay 办理中, in the same order (default 0)")
     p.add_argument("--types", action="store_true", help="write the optional columns 诉求类型 and 解决情况")
     p.add_argument("--deadlines", action="store_true", help="write the optional column 截止日期")
+    p.add_argument("--export-lag", type=int, default=10, metavar="DAYS",
+                   help="days after the month's end the export was made: no 办结日期 lies later (default 10)")
     p.add_argument("--backfill", type=int, default=0, metavar="N",
                    help="N late registrations (补录) received in --backfill-month, at the top of the file")
     p.add_argument("--backfill-month", type=parse_month, help="the earlier month of the --backfill rows")

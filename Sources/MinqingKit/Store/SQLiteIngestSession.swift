@@ -219,13 +219,15 @@ final class SQLiteIngestSession: MonthIngestSession {
 
     /// Brings `settled_month` up to date for the demands whose records this ingest changed: the earlier
     /// demands its late rows (before and after) speak of, and its own demands that later months' rows
-    /// speak of (a re-run of a month after later ones). The rest keep what their insert wrote.
+    /// speak of (a re-run of a month after later ones). The rest keep what their insert wrote. (The
+    /// later months' rows are read first, `CROSS JOIN`: there are usually none, and the planner would
+    /// rather probe them for each of the month's demands.)
     private func settle() throws {
         let m = month.description
         try db.execute(sql: "INSERT OR IGNORE INTO touched SELECT demand_id FROM late_update WHERE month = ?", arguments: [m])
         try db.execute(
             sql: """
-                INSERT OR IGNORE INTO touched SELECT u.demand_id FROM late_update u JOIN demand d ON d.id = u.demand_id
+                INSERT OR IGNORE INTO touched SELECT u.demand_id FROM late_update u CROSS JOIN demand d ON d.id = u.demand_id
                 WHERE u.month > ?1 AND d.month = ?1
                 """, arguments: [m])
         try SettlementUpkeep.resettle(db, where: "d.id IN (SELECT id FROM temp.touched)")

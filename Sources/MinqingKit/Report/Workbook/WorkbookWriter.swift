@@ -131,13 +131,13 @@ struct WorkbookWriter {
         })
         // 未办结诉求: every demand open at the month's end, any month of receipt, 已超期 first (the
         // others wait in memory: those still within their time limit, about a fortnight's open demands).
-        // As in the pass above, this thread reads and counts; the second one masks and writes the rows.
+        // As in the pass above, this thread reads, counts and masks; the second one writes the rows (and
+        // hands them to the 督办清单's thread).
         var unresolved: [ReportDemand] = [], overdueA: [ReportDemand] = []
         let openStart = DispatchTime.now().uptimeNanoseconds
         let masker = data.masker
         let openDemand = Unchecked(self.openDemand)
-        try BatchPipe<ReportDemand>.consumeInBackground(batchSize: 256, maxBatches: 16, { demand in
-            let shown = masker.masked(demand)
+        try BatchPipe<ReportDemand>.consumeInBackground(batchSize: 256, maxBatches: 16, { shown in
             try writing.value.appendUnresolved(shown)
             try openDemand.value(shown)
         }, produce: { pipe in
@@ -153,11 +153,11 @@ struct WorkbookWriter {
                 }
                 if unresolved.count < previewLimit { unresolved.append(demand) }
                 if facts.grade == .a && overdueA.count < previewLimit { overdueA.append(demand) }
-                try pipe.send(demand)
+                try pipe.send(masker.masked(demand))
             }
             for demand in notDue {
                 if unresolved.count < previewLimit { unresolved.append(demand) }
-                try pipe.send(demand)
+                try pipe.send(masker.masked(demand))
             }
         })
         let openSeconds = Double(DispatchTime.now().uptimeNanoseconds - openStart) / 1e9
