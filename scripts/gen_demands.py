@@ -675,8 +675,9 @@ class Generator:
         # are the same with or without --types / --deadlines.
         self.types = bool(getattr(args, "types", False))
         self.deadlines = bool(getattr(args, "deadlines", False))
-        # Days after the month's end the export was made: no 办结日期 lies later.
-        self.export_lag = int(getattr(args, "export_lag", 10))
+        # Days after the month's end the export was made (None: not given): a demand resolved later
+        # is exported as 办理中. Without it, 办结日期 run up to 10 days past the month (older files).
+        self.export_lag = getattr(args, "export_lag", None)
         self.trng = random.Random(f"types-{args.seed}")
         self.drng = random.Random(f"deadlines-{args.seed}")
         self.type_pick = {False: Weighted([t for t, _ in TYPE_WEIGHTS], [w for _, w in TYPE_WEIGHTS]),
@@ -938,13 +939,17 @@ class Generator:
         row[C_STATUS] = self.pick(STATUS_ALIASES[status]) if rng.random() < 0.10 else status
         if status == RESOLVED:
             lag = min(int(rng.expovariate(1 / 4.0)), 25)
-            done = self.days[min(day - 1 + lag, self.ndays - 1 + self.export_lag)]
+            done = self.days[min(day - 1 + lag, self.ndays - 1 + (10 if self.export_lag is None else self.export_lag))]
             style = "iso" if rng.random() < 0.8 else ("slash" if rng.random() < 0.5 else "cn")
             row[C_RESOLVED] = self.fmt_date(done, style)
             if rng.random() < 0.88:
                 row[C_SATISFACTION] = self.sat_pick.pick(rng)
             elif rng.random() < 0.3:
                 row[C_SATISFACTION] = "未评价"
+            if self.export_lag is not None and day - 1 + lag > self.ndays - 1 + self.export_lag:
+                # Resolved after the export was made: the export still shows it open.
+                status = "办理中"
+                row[C_STATUS], row[C_RESOLVED], row[C_SATISFACTION] = status, "", ""
         elif rng.random() < 0.1:
             row[C_SATISFACTION] = "未评价"
         if self.types or self.deadlines:
@@ -1236,8 +1241,9 @@ def main(argv=None) -> int:
                    help="how many of them stay 办理中, in the same order (default 0)")
     p.add_argument("--types", action="store_true", help="write the optional columns 诉求类型 and 解决情况")
     p.add_argument("--deadlines", action="store_true", help="write the optional column 截止日期")
-    p.add_argument("--export-lag", type=int, default=10, metavar="DAYS",
-                   help="days after the month's end the export was made: no 办结日期 lies later (default 10)")
+    p.add_argument("--export-lag", type=int, default=None, metavar="DAYS",
+                   help="days after the month's end the export was made: a demand resolved later is exported "
+                        "as 办理中 (default: 办结日期 up to 10 days past the month)")
     p.add_argument("--backfill", type=int, default=0, metavar="N",
                    help="N late registrations (补录) received in --backfill-month, at the top of the file")
     p.add_argument("--backfill-month", type=parse_month, help="the earlier month of the --backfill rows")
