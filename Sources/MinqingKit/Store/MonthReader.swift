@@ -184,13 +184,22 @@ struct MonthReader: MonthRecords {
 
     func forEachOpenDemand(_ body: (ReportDemand, _ earlier: Bool) throws -> Void) throws {
         let table = DemandColumns.table
+        // The latest month ingested (the cron's case): its open demands are the ones open now, read in
+        // order from their own index. An earlier month reported again: those not settled by its end,
+        // sorted.
+        let later = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS(SELECT 1 FROM ingest WHERE month > ?)", arguments: [month.description]) ?? true
+        let source = later
+            ? (from: Self.unsettled.from, condition: Self.unsettled.condition)
+            : (from: "demand d INDEXED BY demand_open_now",
+               condition: "d.settled_month = '\(SettlementUpkeep.open)' AND d.month <= ?1")
         let statement = try RawStatement(
             db,
             """
             SELECT \(table.selectList(alias: "d")), u.status, u.resolved, u.satisfaction, d.month < ?1
-            FROM \(Self.unsettled.from) LEFT JOIN late_update u ON u.demand_id = d.id AND u.month = (
+            FROM \(source.from) LEFT JOIN late_update u ON u.demand_id = d.id AND u.month = (
                 SELECT max(p.month) FROM late_update p WHERE p.demand_id = d.id AND p.month > d.month AND p.month <= ?1)
-            WHERE \(Self.unsettled.condition)
+            WHERE \(source.condition)
             ORDER BY d.received_day, d.received_secs, d.id
             """)
         try statement.bind(1, month.description)

@@ -138,13 +138,16 @@ extension Schema {
     /// v3: the backlog (SPEC §8). `settled_month` is the month from which a demand is 已办结 in every later
     /// record (`9999-12` while its latest record is open, so "not settled by M" is one index range,
     /// `settled_month > M`); a partial index holds only the demands not settled in their own month, so
-    /// the demands open at a month's end are found without reading the history.
+    /// the demands open at a month's end are found without reading the history; a second one holds the
+    /// demands open now in 受理日期 order, so the latest month's open demands are read in their list's
+    /// order without sorting them.
     /// Demands stored before get it from their own status; those with later records are settled by the
     /// migration (``SettlementUpkeep``).
     static let v3 = """
         ALTER TABLE demand ADD COLUMN settled_month TEXT NOT NULL DEFAULT '9999-12';
         UPDATE demand SET settled_month = CASE status WHEN '已办结' THEN month ELSE '9999-12' END;
         CREATE INDEX demand_unsettled ON demand(settled_month, month) WHERE settled_month <> month;
+        CREATE INDEX demand_open_now ON demand(received_day, received_secs, id) WHERE settled_month = '9999-12';
         CREATE INDEX late_update_by_month ON late_update(month);
         """
 }
