@@ -263,3 +263,40 @@ struct IngestStoreTests {
         }
     }
 }
+
+/// A month run again after a later month registered one of its demands as a 补录 (SPEC §1).
+@Suite("补录 then the earlier month run again")
+struct LateRegistrationRerunTests {
+    @Test func theDemandStaysInTheRegisteringMonth() throws {
+        let directory = try TestSupport.temporaryDirectory("late-registration")
+        let pipeline = Pipeline(workspace: Workspace(root: directory, seeds: TestSupport.seeds), logger: Logger(label: "test"))
+        func ingest(_ month: String, _ rows: [String]) throws -> IngestOutcome {
+            let path = directory + "/\(month)-\(rows.count).csv"
+            try TestSupport.write(IngestStoreTests.header + rows.joined(separator: "\n") + "\n", to: path)
+            return try pipeline.ingest(
+                month: try #require(YearMonth(parsing: month)), inputs: [path], encoding: nil, strict: false, command: "test")
+        }
+        _ = try ingest("2026-09", ["S1,2026-09-01,来访,路面坑洼,办理中,,东门社区,,"])
+        let october = try ingest("2026-10", [
+            "O1,2026-10-02,来访,小区停水,办理中,,东门社区,,",
+            "X1,2026-09-20,来访,路灯不亮,办理中,,东门社区,,",
+        ])
+        #expect(october.demands == 2)
+        // September's corrected input now has X1 too: it stays October's, with a notice, not a rejection.
+        let again = try ingest("2026-09", [
+            "S1,2026-09-01,来访,路面坑洼,办理中,,东门社区,,",
+            "X1,2026-09-20,来访,路灯不亮,已办结,,东门社区,,2026-09-25",
+        ])
+        #expect(again.demands == 1)
+        #expect(again.rejected == 0)
+        #expect(again.problems.map(\.message).contains(
+            "诉求 X1 已由 2026-10 补录登记并计入该月；本月不重复统计，其办理情况以 2026-10 及以后月份的输入为准"))
+        // A different demand with the same 编号 is still refused.
+        let other = try ingest("2026-09", [
+            "S1,2026-09-01,来访,路面坑洼,办理中,,东门社区,,",
+            "X1,2026-09-05,来访,别的诉求,办理中,,东门社区,,",
+        ])
+        #expect(other.rejected == 1)
+        #expect(other.problems.first?.message.hasPrefix("编号 X1 已属于 2026-10 受理的另一条诉求") == true)
+    }
+}

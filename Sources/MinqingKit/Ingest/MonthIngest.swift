@@ -118,9 +118,19 @@ final class MonthIngest {
         "补录：往月诉求 \(id)（受理日期 \(received)，\(received.yearMonth)）在数据库中没有记录，计入登记它的本月 \(month)，截止日期和已办天数按其受理日期计算；\(received.yearMonth) 的月报不变"
     }
 
-    /// A 编号 that a demand of another month already has cannot be this month's demand.
+    /// A 编号 that a demand of another month already has cannot be this month's demand (unless it is
+    /// that very demand, registered by a later month: a notice).
     private func rejectUsedID(_ input: DemandInput, raw: String) throws {
         let other = try session.owner(of: input.id)
+        // The same demand, registered by a later month as a 补录 before this month was run again: it
+        // stays in that month (whose report is not changed by this one's input) and is not counted twice.
+        if let other, other.month > month.description, other.received == input.received.text {
+            problems.append(DataProblem(
+                file: input.sourceFile, line: input.sourceLine, level: .notice, column: InputColumn.id.header,
+                message: "诉求 \(input.id) 已由 \(other.month) 补录登记并计入该月；本月不重复统计，其办理情况以 \(other.month) 及以后月份的输入为准",
+                raw: raw))
+            return
+        }
         problems.append(DataProblem(
             file: input.sourceFile, line: input.sourceLine, level: .rejected, column: InputColumn.id.header,
             message: "编号 \(input.id) 已属于 \(other?.month ?? "?") 受理的另一条诉求（受理日期 \(other?.received ?? "?")），同一编号不能用于两条诉求；请核对编号",
