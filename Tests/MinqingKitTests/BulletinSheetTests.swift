@@ -33,11 +33,14 @@ struct BulletinSheetTests {
         let book = try EndToEnd.readWorkbook(written.path)
         // 11 demands at 4 a sheet; 3 A级 and 3 未办结 fit on one.
         let parts: [BulletinSheet: Int] = [.detail: 3]
-        let expected = BulletinSheet.allCases.flatMap { sheet in
+        // A first ingest without late resolutions: no 更正说明, no 往月诉求本月办结 (SPEC §12).
+        let shown = BulletinSheet.allCases.filter { $0.isShown(for: written.data) }
+        #expect(!shown.contains(.corrections) && !shown.contains(.lateResolved))
+        let expected = shown.flatMap { sheet in
             (1...(parts[sheet] ?? 1)).map { (sheet, DemandListSheets.sheetName(sheet, part: $0)) }
         }
         #expect(book.sheets == expected.map(\.1))
-        #expect(book.sheets.count == 13)
+        #expect(book.sheets.count == 11)
         for (sheet, name) in expected {
             #expect(book.headers(name) == sheet.headers(for: written.data), "\(name)")
         }
@@ -95,7 +98,8 @@ struct BulletinSheetTests {
         #expect(sheets.lists.all.map { $0.parts.map(\.name) } == [["A级诉求"], ["未办结诉求"], ["诉求明细", "诉求明细(2)", "诉求明细(3)"]])
         #expect(sheets.lists.detail.parts.map(\.number) == [8, 9, 10])
         #expect(try sheets.sheet(.problems).number == 11)
-        #expect(try sheets.sheet(.lateResolved).number == 13)
+        // Not created: the month has no late resolutions.
+        #expect(throws: XlsxError.self) { try sheets.sheet(.lateResolved) }
         let error = #expect(throws: XlsxError.self) { try sheets.sheet(.detail) }
         let internalError = "这是程序内部错误，请把这条信息告诉维护人员。"
         #expect(error?.description == "查找工作表「诉求明细」失败：它不是预先创建的汇总表或说明表。" + internalError)

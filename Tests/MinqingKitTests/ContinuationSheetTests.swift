@@ -12,7 +12,7 @@ struct ContinuationSheetTests {
         let book = try EndToEnd.readWorkbook(written.path)
         #expect(book.sheets == [
             "总览", "分类统计", "责任单位评分", "双联系责任表", "属地统计", "A级诉求", "未办结诉求", "诉求明细", "诉求明细(2)",
-            "诉求明细(3)", "数据问题", "更正说明", "往月诉求本月办结",
+            "诉求明细(3)", "数据问题",
         ])
         #expect(book.rows("诉求明细").count == 5)
         #expect(book.rows("诉求明细(2)").count == 5)

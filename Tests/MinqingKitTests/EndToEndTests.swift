@@ -31,7 +31,8 @@ struct EndToEndTests {
     @Test func workbookSheetsAndHeaders() throws {
         let book = try EndToEnd.readWorkbook(reports + "/民情月报-2026-10.xlsx")
         #expect(Array(book.sheets.prefix(9)) == ["总览", "分类统计", "责任单位评分", "双联系责任表", "属地统计", "A级诉求", "未办结诉求", "诉求明细", "数据问题"])
-        #expect(book.sheets.contains("更正说明"))
+        // A first ingest: no corrections, so no 更正说明 (SPEC §12: only when it has rows; RerunTests).
+        #expect(!book.sheets.contains("更正说明"))
         #expect(book.headers("总览") == ["指标", "数值", "说明"])
         #expect(book.headers("分类统计") == ["涉及领域", "来访", "来信", "12345热线", "网上信访", "手机APP", "微信公众号", "说事点", "书记信箱", "民情日记", "抖音", "合计"])
         #expect(Array(book.headers("责任单位评分").prefix(13)) == ["单位", "类型", "诉求总数", "A级", "B级", "已办结", "未办结", "办结率", "非常满意", "满意", "基本满意", "不满意", "得分"])

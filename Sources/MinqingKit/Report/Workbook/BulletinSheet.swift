@@ -5,8 +5,9 @@
 ///
 /// A new sheet (SPEC §12's 热点诉求, 近12个月) is a new case at its place in the order; the compiler then
 /// asks for its name, kind and columns here and for how ``SheetWriter/fill(_:)`` fills it. A sheet shown
-/// only in some months (§12: 更正说明 and 往月诉求本月办结 only when they have rows) needs one predicate
-/// here, read by ``BulletinSheets`` and ``SheetWriter/fill(_:)``: their rows are known before the pass.
+/// only in some months (§12: 更正说明 and 往月诉求本月办结 only when they have rows) says so in
+/// ``isShown(for:)``, which ``BulletinSheets`` and ``WorkbookWriter`` read: their rows are known before
+/// the pass.
 enum BulletinSheet: CaseIterable {
     case overview
     case domainTable
@@ -130,6 +131,18 @@ enum BulletinSheet: CaseIterable {
             break
         }
         return columns
+    }
+
+    /// Whether `data`'s month has the sheet: 更正说明 and 往月诉求本月办结 only when they have rows (SPEC
+    /// §12), every other sheet always. Their rows are known before the pass.
+    func isShown(for data: BulletinData) -> Bool {
+        switch self {
+        case .corrections: !data.corrections.isEmpty
+        case .lateResolved: !data.lateResolved.isEmpty
+        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .gradeA, .unresolved, .detail,
+            .problems:
+            true
+        }
     }
 
     /// The header row of `data`'s month.

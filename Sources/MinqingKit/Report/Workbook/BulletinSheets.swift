@@ -12,7 +12,7 @@ struct BulletinSheets {
     init(factory: SheetFactory, data: BulletinData, total: Int, rowsPerSheet: Int, folder: String) throws {
         var sheets: [BulletinSheet: XlsxWorksheet] = [:]
         var lists: [BulletinSheet: DemandListSheets] = [:]
-        for sheet in BulletinSheet.allCases {
+        for sheet in BulletinSheet.allCases where sheet.isShown(for: data) {
             switch sheet.kind {
             case .summary, .remark:
                 sheets[sheet] = try factory.book.addWorksheet(sheet.name)

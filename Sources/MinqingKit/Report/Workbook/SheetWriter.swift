@@ -221,10 +221,6 @@ struct SheetWriter {
     func corrections() throws {
         let (sheet, widths) = try layout(.corrections)
         let ingest = data.ingest
-        guard ingest.isRerun else {
-            try sheet.writeText(1, 0, "本月首次导入，没有更正。", style.note)
-            return
-        }
         for (i, c) in data.corrections.enumerated() {
             let r = i + 1
             try sheet.writeText(r, 0, c.demandID, style.text)

@@ -175,7 +175,7 @@ struct WorkbookWriter {
         var complete = data
         complete.summary = summary
         let sheets = SheetWriter(factory: factory, data: complete, sheets: bulletinSheets)
-        for sheet in BulletinSheet.allCases { try sheets.fill(sheet) }
+        for sheet in BulletinSheet.allCases where sheet.isShown(for: complete) { try sheets.fill(sheet) }
         try sheets.overviewCharts()
         try book.close()
         try WorkbookSplice.assemble(base: base, output: path, sheets: parts, sharedStrings: strings)
