@@ -38,3 +38,14 @@ struct StoredValueError: MinqingError {
         return "数据库中\(whose)「\(column)」值「\(value)」无法识别（\(reason)）。数据库可能被其他程序改动过：请从备份恢复，或重新导入该月份。"
     }
 }
+
+extension YearMonth {
+    /// A month as minqing stores it (`2026-10`); anything else is a ``StoredValueError`` naming the
+    /// demand (blank when unknown).
+    static func stored(_ text: String, demandID: String = "") throws -> YearMonth {
+        guard let month = YearMonth(parsing: text) else {
+            throw StoredValueError(demandID: demandID, column: "月份", value: text, reason: "应为 2026-10 形式的月份")
+        }
+        return month
+    }
+}

@@ -78,9 +78,7 @@ final class SQLiteIngestSession: MonthIngestSession {
             arguments: [id])
         else { return nil }
         let monthText: String = row["month"]
-        guard let owner = YearMonth(parsing: monthText) else {
-            throw StoredValueError(demandID: id, column: "月份", value: monthText, reason: "应为 2026-10 形式的月份")
-        }
+        let owner = try YearMonth.stored(monthText, demandID: id)
         // As of the month before this one: the latest later month's row before it, else the demand's own.
         let latest = try Row.fetchOne(
             try db.cachedStatement(sql: """

@@ -13,7 +13,7 @@ enum Schema {
         }
         migrator.registerMigration("v3-settled-month") { db in
             try db.execute(sql: v3)
-            try SettlementUpkeep.resettle(db, where: "id IN (SELECT DISTINCT demand_id FROM late_update)")
+            try SettlementUpkeep.resettle(db, where: "d.id IN (SELECT DISTINCT demand_id FROM late_update)")
         }
         return migrator
     }

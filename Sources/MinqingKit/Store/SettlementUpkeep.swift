@@ -28,21 +28,15 @@ enum SettlementUpkeep {
             let settled = Settlement.month(of: records)?.description ?? open
             if settled != row.stored { changes.append((row.rowid, settled)) }
         }
-        func month(_ text: String) throws -> YearMonth {
-            guard let month = YearMonth(parsing: text) else {
-                throw StoredValueError(demandID: "", column: "月份", value: text, reason: "应为 2026-10 形式的月份")
-            }
-            return month
-        }
         while try read.step() {
             let rowid = read.int(0)
             if rowid != current?.rowid {
                 try flush()
                 current = (rowid, read.text(3))
-                records = [Settlement.Record(month: try month(read.text(1)), resolved: read.text(2) == resolved)]
+                records = [Settlement.Record(month: try .stored(read.text(1)), resolved: read.text(2) == resolved)]
             }
             if !read.isNull(4) {
-                records.append(Settlement.Record(month: try month(read.text(4)), resolved: read.text(5) == resolved))
+                records.append(Settlement.Record(month: try .stored(read.text(4)), resolved: read.text(5) == resolved))
             }
         }
         try flush()
