@@ -125,10 +125,7 @@ final class MonthIngest {
         // The same demand, registered by a later month as a 补录 before this month was run again: it
         // stays in that month (whose report is not changed by this one's input) and is not counted twice.
         if let other, other.month > month.description, other.received == input.received.text {
-            problems.append(DataProblem(
-                file: input.sourceFile, line: input.sourceLine, level: .notice, column: InputColumn.id.header,
-                message: "诉求 \(input.id) 已由 \(other.month) 补录登记并计入该月；本月不重复统计，其办理情况以 \(other.month) 及以后月份的输入为准",
-                raw: raw))
+            noteRegisteredLater(input, by: other.month, raw: raw)
             return
         }
         problems.append(DataProblem(
@@ -138,16 +135,22 @@ final class MonthIngest {
         lateRejections[input.sourceFile, default: 0] += 1
     }
 
+    /// A row of a demand that a later month registered (a 补录 there, and this month run again): it
+    /// neither counts here nor changes the demand, whose month's report stays as it was.
+    private func noteRegisteredLater(_ input: DemandInput, by owner: String, raw: String) {
+        problems.append(DataProblem(
+            file: input.sourceFile, line: input.sourceLine, level: .notice, column: InputColumn.id.header,
+            message: "诉求 \(input.id) 已由 \(owner) 补录登记并计入该月；本月不重复统计，其办理情况以 \(owner) 及以后月份的输入为准",
+            raw: raw))
+    }
+
     /// An earlier month's row of a known demand: its new status, 办结日期 and 满意度 as of this month, when
     /// they differ from what the inputs before this month said. A demand that a later month registered
     /// (a 补录 there, and this earlier month run again) is not changed by it.
     private func recordLateUpdate(_ input: DemandInput, raw: String) throws {
         guard let (owner, old) = try session.handling(of: input.id) else { return }
         guard owner < month else {
-            problems.append(DataProblem(
-                file: input.sourceFile, line: input.sourceLine, level: .notice, column: InputColumn.id.header,
-                message: "诉求 \(input.id) 已由 \(owner) 补录登记，本月的这一行不改变它；其办理情况以 \(owner) 及以后月份的输入为准",
-                raw: raw))
+            noteRegisteredLater(input, by: owner.description, raw: raw)
             return
         }
         let new = HandlingState(
