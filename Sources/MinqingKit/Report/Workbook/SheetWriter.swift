@@ -79,19 +79,21 @@ struct SheetWriter {
     /// 总览: the indicators (its charts are added by ``overviewCharts()``).
     func overview() throws {
         let rows = Indicators.rows(data)
-        let sheet = try layout(.overview).sheet
-        for (i, row) in rows.enumerated() { try writeIndicator(sheet, i + 1, row) }
+        let (sheet, widths) = try layout(.overview)
+        let noteWidth = widths[2]
+        for (i, row) in rows.enumerated() { try writeIndicator(sheet, i + 1, row, noteWidth: noteWidth) }
         // 需关注单位 with their reasons, below the indicators after a blank row.
         let attention = Indicators.attentionRows(data)
         if !attention.isEmpty {
             let top = rows.count + 2
             try sheet.writeText(top, 0, "需关注单位", style.totalLabel)
             try sheet.writeText(top, 2, "原因", style.totalLabel)
-            for (i, row) in attention.enumerated() { try writeIndicator(sheet, top + 1 + i, row) }
+            for (i, row) in attention.enumerated() { try writeIndicator(sheet, top + 1 + i, row, noteWidth: noteWidth) }
         }
     }
 
-    private func writeIndicator(_ sheet: XlsxWorksheet, _ r: Int, _ row: Indicators.Row) throws {
+    /// One row of 总览; a note (what the figure counts, or a unit's reasons) wraps within its column.
+    private func writeIndicator(_ sheet: XlsxWorksheet, _ r: Int, _ row: Indicators.Row, noteWidth: Double) throws {
         try sheet.writeText(r, 0, row.name, style.text)
         switch row.value {
         case .count(let n): try sheet.writeNumber(r, 1, Double(n), style.integer)
@@ -101,7 +103,9 @@ struct SheetWriter {
         case .text(let words): try sheet.writeText(r, 1, words, style.text)
         case .rate(nil), .change(nil), .decimal(nil): try sheet.writeText(r, 1, Formatting.none, style.text)
         }
-        if !row.note.isEmpty { try sheet.writeText(r, 2, row.note, style.text) }
+        guard !row.note.isEmpty else { return }
+        try sheet.writeText(r, 2, row.note, style.wrapped)
+        if let height = Self.rowHeight([(row.note, noteWidth)]) { try sheet.setRowHeight(r, height) }
     }
 
     /// The two charts of 总览 (demands by domain, by channel), drawn from 分类统计; after both are filled.
