@@ -24,14 +24,14 @@ struct ColumnTableTests {
     typealias Column = StoredColumn<Parcel, ParcelView>
 
     static let base = ColumnTable<Parcel, ParcelView>([
-        Column("id", .text, bind: { p, row in row.text(p.id) }, read: { row, v in v.id = row.text() }),
-        Column("weight", .integer, header: "重量", compared: true, bind: { p, row in row.int(p.weight) },
+        Column("id", .text, bind: { p, row in row.text(p.pointee.id) }, read: { row, v in v.id = row.text() }),
+        Column("weight", .integer, header: "重量", compared: true, bind: { p, row in row.int(p.pointee.weight) },
                read: { row, v in v.weight = row.int() }),
     ])
 
     /// The column a later version adds: one entry.
     static let note = Column(
-        "note", .text, header: "备注", compared: true, bind: { p, row in row.text(p.note) }, read: { row, v in v.note = row.sharedText() })
+        "note", .text, header: "备注", compared: true, bind: { p, row in row.text(p.pointee.note) }, read: { row, v in v.note = row.sharedText() })
 
     /// Creates `table` in a fresh database from the declaration's definitions, inserts `parcels` through
     /// its insert and reads them back through its select.
@@ -95,7 +95,7 @@ struct ColumnTableTests {
     @Test(arguments: [0, 2])
     func aColumnMustBindExactlyOneValue(values: Int) throws {
         let broken = Column("weight", .integer, bind: { p, row in
-            for _ in 0..<values { row.int(p.weight) }
+            for _ in 0..<values { row.int(p.pointee.weight) }
         })
         let table = ColumnTable([Self.base.columns[0], broken])
         #expect(throws: ColumnDeclarationError.self) { _ = try Self.roundTrip(table, Self.parcels) }

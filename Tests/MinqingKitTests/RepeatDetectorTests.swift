@@ -16,6 +16,20 @@ struct RepeatDetectorTests {
         #expect(RepeatDetector.personKey(phone: phone, petitioner: name, village: village) == expected)
     }
 
+    /// 表扬 and 咨询 have no person key: they are never repeats nor earlier demands of one (SPEC §9).
+    @Test(arguments: [
+        (DemandType.unclassified, "T13812345678"), (.complaint, "T13812345678"), (.praise, ""), (.consultation, ""),
+    ])
+    func personKeyOfDemandType(type: DemandType, expected: String) throws {
+        let day = try #require(Day(year: 2026, month: 10, day: 3))
+        let input = DemandInput(
+            id: "X1", received: DateTimeValue(day: day, secondsOfDay: nil), channel: "来访",
+            content: "路灯不亮", status: .pending, petitioner: "张三", phone: "138 1234 5678", headcount: 1, township: "",
+            village: "东门社区", domain: "", grade: nil, department: "", resolved: nil, satisfaction: .unrated,
+            demandType: type, sourceFile: "a.csv", sourceLine: 2)
+        #expect(RepeatDetector.personKey(of: input) == expected)
+    }
+
     typealias E = RepeatDetector.Entry
 
     @Test func earlierDemandWithinWindowMakesRepeat() {
@@ -95,12 +109,18 @@ struct RepeatDetectorTests {
             for h in history { tracker.addHistory(key: h.key, day: h.day, seconds: h.seconds, id: h.id) }
             for (i, m) in month.enumerated() {
                 let soFar = RepeatDetector.find(month: Array(month[...i]), history: history, windowDays: window)
-                #expect(tracker.provisionalHit(key: m.key, day: m.day, seconds: m.seconds) == soFar[m.order])
-                tracker.addMonth(key: m.key, day: m.day, seconds: m.seconds, order: m.order, id: m.id)
+                guard let person = tracker.person(m.key) else {
+                    Issue.record("no person number for \(m.key)")
+                    continue
+                }
+                #expect(tracker.provisionalHit(person: person, day: m.day, seconds: m.seconds) == soFar[m.order])
+                tracker.addMonth(person: person, day: m.day, seconds: m.seconds, order: m.order, id: m.id)
             }
             #expect(tracker.hits() == RepeatDetector.find(month: month, history: history, windowDays: window))
         }
         #expect(RepeatTracker(windowDays: 0).hits().isEmpty)
+        #expect(RepeatTracker(windowDays: 0).person("T1") == nil)
+        #expect(RepeatTracker(windowDays: 30).person("") == nil)
     }
 
     /// Up to `history` earlier demands and `month` demands of this month, over `keys`, dated within

@@ -39,13 +39,33 @@ enum RepeatDetector {
     /// The person key: `T` + phone digits (a leading 86 country code dropped), else `N` + name + `|` +
     /// village, else empty (the demand cannot be matched).
     static func personKey(phone: String, petitioner: String, village: String) -> String {
-        var digits: [UInt8] = [0x54]  // "T"
-        digits.reserveCapacity(phone.utf8.count + 1)
-        for byte in phone.utf8 where byte >= 48 && byte <= 57 { digits.append(byte) }
-        if digits.count == 14, digits[1] == 0x38, digits[2] == 0x36, digits[3] == 0x31 { digits.removeSubrange(1...2) }
-        if digits.count >= 6 { return String(decoding: digits, as: UTF8.self) }
+        // The digits are gathered in a buffer on the stack: this runs for every row.
+        let key: String? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: phone.utf8.count + 1) { digits in
+            digits[0] = 0x54  // "T"
+            var count = 1
+            for byte in phone.utf8 where byte >= 48 && byte <= 57 {
+                digits[count] = byte
+                count += 1
+            }
+            var start = 0
+            if count == 14, digits[1] == 0x38, digits[2] == 0x36, digits[3] == 0x31 {
+                // +86: "T86…" becomes "T…"
+                digits[2] = 0x54
+                start = 2
+            }
+            guard count - start >= 6 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: digits[start..<count]), as: UTF8.self)
+        }
+        if let key { return key }
         if !petitioner.isEmpty, !village.isEmpty { return "N" + petitioner + "|" + village }
         return ""
+    }
+
+    /// The person key of a demand: none (blank) for 表扬 and 咨询, which are never repeats nor earlier
+    /// demands of one (SPEC §9).
+    static func personKey(of input: DemandInput) -> String {
+        guard input.demandType.isScored else { return "" }
+        return personKey(phone: input.phone, petitioner: input.petitioner, village: input.village)
     }
 
     /// Finds, for each month entry (by its `order`), the nearest earlier demand of the same person within

@@ -36,20 +36,29 @@ final class RepeatTracker {
         self.windowDays = windowDays
     }
 
+    /// The number of the person with this key (nil when detection is off or the key is blank), which
+    /// ``provisionalHit(person:day:seconds:)`` and ``addMonth(person:day:seconds:order:id:)`` take: one
+    /// lookup per demand.
+    func person(_ key: String) -> Int? {
+        guard windowDays > 0, !key.isEmpty, let person = keys.id(key) else { return nil }
+        if person == people.count { people.append([]) }
+        return person
+    }
+
     /// Adds a demand of an earlier month (`key` never empty).
     func addHistory(key: String, day: Int32, seconds: Int32, id: String) {
-        add(key: key, Entry(day: day, seconds: seconds, order: -1, arrival: 0, id: id))
+        guard let person = person(key) else { return }
+        add(person, Entry(day: day, seconds: seconds, order: -1, arrival: 0, id: id))
     }
 
     /// Adds this month's demand at input position `order`, which must be greater than every earlier one.
-    func addMonth(key: String, day: Int32, seconds: Int32, order: Int32, id: String) {
-        add(key: key, Entry(day: day, seconds: seconds, order: order, arrival: 0, id: id))
+    func addMonth(person: Int, day: Int32, seconds: Int32, order: Int32, id: String) {
+        add(person, Entry(day: day, seconds: seconds, order: order, arrival: 0, id: id))
     }
 
     /// The hit of a month demand about to be added (its order greater than all so far), from the
     /// demands added so far.
-    func provisionalHit(key: String, day: Int32, seconds: Int32) -> RepeatDetector.Hit? {
-        guard windowDays > 0, let person = keys.id(key, adding: false) else { return nil }
+    func provisionalHit(person: Int, day: Int32, seconds: Int32) -> RepeatDetector.Hit? {
         let list = people[person]
         // Every demand so far has a smaller order, so the nearest earlier one is the last at or
         // before this date and time.
@@ -74,12 +83,10 @@ final class RepeatTracker {
         return hits
     }
 
-    private func add(key: String, _ entry: Entry) {
-        guard windowDays > 0, !key.isEmpty, let person = keys.id(key) else { return }
+    private func add(_ person: Int, _ entry: Entry) {
         var entry = entry
         entry.arrival = arrivals
         arrivals &+= 1
-        if person == people.count { people.append([]) }
         people[person].append(entry)
         // Rows mostly arrive in date order: move the new one back to its place.
         var i = people[person].count - 1

@@ -68,34 +68,34 @@ final class MonthIngest {
         switch event {
         case .problem(let problem):
             problems.append(problem)
-        case .demand(var demand, let sequence, let raw):
-            let input = demand.input
-            // 表扬 and 咨询 are never repeats nor earlier demands of one (SPEC §9): they have no person key.
-            let key = input.demandType.isScored
-                ? RepeatDetector.personKey(phone: input.phone, petitioner: input.petitioner, village: input.village) : ""
-            let day = Int32(input.received.day.dayNumber), seconds = Int32(input.received.secondsOfDay ?? 0)
+        case .demand(let demand, let sequence, let key, let raw):
+            // The demand is lent by the batch it came in: it is read here, not copied.
+            let received = demand.input.received
+            let day = Int32(received.day.dayNumber), seconds = Int32(received.secondsOfDay ?? 0)
             let order = Int32(sequence)
-            let thisMonth = input.month == month
+            let thisMonth = demand.input.month == month
+            let person = thisMonth ? repeats.person(key) : nil
             // A repeat of a demand stored before it is stored as one (grade A).
             var hit: RepeatDetector.Hit?
-            var before: (grade: Grade, basis: GradeBasis)?
-            if thisMonth, input.grade == nil, !key.isEmpty,
-                let found = repeats.provisionalHit(key: key, day: day, seconds: seconds) {
+            var grade = demand.classification.grade, basis = demand.classification.gradeBasis
+            if let person, demand.input.grade == nil, let found = repeats.provisionalHit(person: person, day: day, seconds: seconds) {
                 hit = found
-                let c = demand.classification
-                before = (c.grade, c.gradeBasis)
-                (demand.classification.grade, demand.classification.gradeBasis) =
-                    RepeatRule.apply(found, grade: c.grade, basis: c.gradeBasis)
+                (grade, basis) = RepeatRule.apply(found, grade: grade, basis: basis)
             }
             // A row of an earlier month that the database does not know is a 补录: stored as this month's.
-            let row = try session.insert(StoredDemand(demand: demand, month: month, repeatKey: key, ingestID: session.ingestID))
+            let row = try session.insert(StoredDemand(
+                demand: demand, month: month, repeatKey: key, ingestID: session.ingestID, grade: grade, gradeBasis: basis))
+            let input = demand.input
             if thisMonth {
                 if let row {
                     if stored.count <= sequence { stored.append(contentsOf: repeatElement(nil, count: sequence + 1 - stored.count)) }
                     stored[sequence] = row
-                    repeats.addMonth(key: key, day: day, seconds: seconds, order: order, id: input.id)
+                    if let person { repeats.addMonth(person: person, day: day, seconds: seconds, order: order, id: input.id) }
                     if input.grade != nil { gradeGiven.insert(order) }
-                    if let hit, let before { provisional[order] = (hit, before.grade, before.basis) }
+                    if let hit {
+                        let c = demand.classification
+                        provisional[order] = (hit, c.grade, c.gradeBasis)
+                    }
                 } else {
                     try rejectUsedID(input, raw: raw)
                 }

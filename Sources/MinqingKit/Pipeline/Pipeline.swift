@@ -245,7 +245,7 @@ public struct Pipeline {
         data.summary = pass.summary
         let w = pass.timings
         logger.debug(
-            "cpu workbook: read \(Self.seconds(w.read)), score \(Self.seconds(w.score)), mask \(Self.seconds(w.mask)), hand-over wait \(Self.seconds(w.handOver)); sheet XML \(Self.seconds(w.xml)), compress \(Self.seconds(w.compress)) (second thread); summary sheets and assembly \(Self.seconds(w.assemble)); of all this, the \(w.openDemands) demands open at the month's end \(Self.seconds(w.openPass))")
+            "cpu workbook: read \(Self.seconds(w.read)), score \(Self.seconds(w.score)), mask \(Self.seconds(w.mask)), hand-over wait \(Self.seconds(w.handOver)); sheet XML \(Self.seconds(w.xml)), compress \(Self.seconds(w.compress)) (second thread); summary sheets and assembly \(Self.seconds(w.assemble)); \(w.openDemands) demands open at the month's end, of which those received before the month and those within their time limit \(Self.seconds(w.openPass)) (the rest in the month's pass)")
         data.gradeACount = pass.summary.totals.gradeA
         data.unresolvedCount = pass.summary.backlog.openAtEnd
         data.overdueA = pass.overdueA

@@ -17,13 +17,15 @@ struct StoredColumn<Record, Model>: Sendable {
     let header: String?
     /// Whether a re-run reports changes of this column in 更正说明 (under ``header``).
     let compared: Bool
-    /// Binds exactly one value of `record` through `row`.
-    let bind: @Sendable (Record, RowBinding) throws -> Void
+    /// Binds exactly one value of the record through `row`. The record is lent by address: a stored
+    /// closure of a generic record type would otherwise receive a copy of the whole record (a
+    /// reabstraction thunk copying it, with its strings retained) for every column of every row.
+    let bind: @Sendable (UnsafePointer<Record>, RowBinding) throws -> Void
     /// Takes the column's value from `row` into the read model (nil: not read back).
     let read: (@Sendable (RowCursor, inout Model) throws -> Void)?
 
     init(_ name: String, _ type: SQLType, header: String? = nil, compared: Bool = false,
-         bind: @escaping @Sendable (Record, RowBinding) throws -> Void,
+         bind: @escaping @Sendable (UnsafePointer<Record>, RowBinding) throws -> Void,
          read: (@Sendable (RowCursor, inout Model) throws -> Void)? = nil) {
         self.name = name
         self.type = type
@@ -45,7 +47,7 @@ struct ColumnTable<Record, Model>: Sendable {
     let readColumns: [StoredColumn<Record, Model>]
     /// The columns' bind and read functions alone: the per-row loops go through these, so they do not
     /// copy (and retain) each column's names for every row.
-    private let binders: [@Sendable (Record, RowBinding) throws -> Void]
+    private let binders: [@Sendable (UnsafePointer<Record>, RowBinding) throws -> Void]
     private let readers: [@Sendable (RowCursor, inout Model) throws -> Void]
 
     init(_ columns: [StoredColumn<Record, Model>]) {
@@ -81,10 +83,12 @@ struct ColumnTable<Record, Model>: Sendable {
     /// first); every column must bind exactly one value.
     func bind(_ record: Record, _ row: RowBinding) throws {
         row.clear()
-        for (k, bind) in binders.enumerated() {
-            try bind(record, row)
-            guard row.count == k + 1 else {
-                throw ColumnDeclarationError(column: columns[k].name, values: Int(row.count) - k)
+        try withUnsafePointer(to: record) { record in
+            for (k, bind) in binders.enumerated() {
+                try bind(record, row)
+                guard row.count == k + 1 else {
+                    throw ColumnDeclarationError(column: columns[k].name, values: Int(row.count) - k)
+                }
             }
         }
         try row.finish()

@@ -139,8 +139,16 @@ protocol MonthRecords {
     /// A bound on ``openCount(asOf:)`` read from an index alone: the demands not settled by `end`.
     func openBound(asOf end: YearMonth) throws -> Int
 
-    /// Calls `body` with each demand open at the end of this month, any month of receipt, with its
-    /// handling as of this month, in 受理日期 order (then 编号), and whether an earlier month registered
-    /// it. Reads only the demands not settled by the month's end (``Settlement``), not the history.
-    func forEachOpenDemand(_ body: (ReportDemand, _ earlier: Bool) throws -> Void) throws
+    /// Calls `body` with each demand open at the end of this month, any month of receipt, received
+    /// before `bound` (all when nil), with its handling as of this month, in 受理日期 order (then 编号),
+    /// and whether an earlier month registered it. Reads only the demands not settled by the month's
+    /// end (``Settlement``), not the history; with a bound, only those received before it.
+    func forEachOpenDemand(receivedBefore bound: Day?, _ body: (ReportDemand, _ earlier: Bool) throws -> Void) throws
+}
+
+extension MonthRecords {
+    /// Every demand open at the end of this month (``forEachOpenDemand(receivedBefore:_:)`` without a bound).
+    func forEachOpenDemand(_ body: (ReportDemand, _ earlier: Bool) throws -> Void) throws {
+        try forEachOpenDemand(receivedBefore: nil, body)
+    }
 }

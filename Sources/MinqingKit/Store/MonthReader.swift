@@ -182,7 +182,7 @@ struct MonthReader: MonthRecords {
             arguments: [end.description, DemandStatus.resolved.rawValue]) ?? 0
     }
 
-    func forEachOpenDemand(_ body: (ReportDemand, _ earlier: Bool) throws -> Void) throws {
+    func forEachOpenDemand(receivedBefore bound: Day?, _ body: (ReportDemand, _ earlier: Bool) throws -> Void) throws {
         let table = DemandColumns.table
         // The latest month ingested (the cron's case): its open demands are the ones open now, read in
         // order from their own index. An earlier month reported again: those not settled by its end,
@@ -199,10 +199,11 @@ struct MonthReader: MonthRecords {
             SELECT \(table.selectList(alias: "d")), u.status, u.resolved, u.satisfaction, d.month < ?1
             FROM \(source.from) LEFT JOIN late_update u ON u.demand_id = d.id AND u.month = (
                 SELECT max(p.month) FROM late_update p WHERE p.demand_id = d.id AND p.month > d.month AND p.month <= ?1)
-            WHERE \(source.condition)
+            WHERE \(source.condition) AND d.received_day < ?2
             ORDER BY d.received_day, d.received_secs, d.id
             """)
         try statement.bind(1, month.description)
+        try statement.bind(2, bound?.dayNumber ?? Int.max)
         let row = RowCursor(statement)
         let latest = RowCursor(statement, offset: Int32(table.readColumns.count))
         let earlierColumn = Int32(table.readColumns.count + 3)

@@ -17,9 +17,8 @@ final class RowTexts {
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var used = 0
-    private var parameters: [Int32] = []
-    private var starts: [Int] = []
-    private var lengths: [Int] = []
+    /// Each text's parameter and place in the buffer.
+    private var texts: [(parameter: Int32, start: Int, length: Int)] = []
 
     /// An empty buffer.
     init(capacity: Int = 1 << 14) {
@@ -31,12 +30,18 @@ final class RowTexts {
 
     /// Adds `text` as parameter `index` (1-based).
     func add(_ index: Int32, _ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            let start = reserve(bytes.count)
-            if let base = bytes.baseAddress, bytes.count > 0 { (buffer + start).update(from: base, count: bytes.count) }
-            record(index, start, bytes.count)
+        // A native string's bytes are read where they are; another is made contiguous first.
+        let added: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in add(index, bytes) }
+        if added == nil {
+            var text = text
+            text.withUTF8 { bytes in add(index, bytes) }
         }
+    }
+
+    private func add(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let start = reserve(bytes.count)
+        if let base = bytes.baseAddress, bytes.count > 0 { (buffer + start).update(from: base, count: bytes.count) }
+        record(index, start, bytes.count)
     }
 
     /// Adds a day as `2026-10-03`, or with the time as `2026-10-03 14:22:05` (the stored forms).
@@ -78,25 +83,21 @@ final class RowTexts {
     /// Binds every text added to `statement`'s handle, pointing into this buffer (valid until the next
     /// ``add(_:_:)`` or ``clear()``).
     func bind(to handle: OpaquePointer, check: (Int32, Int32) throws -> Void) throws {
-        for k in parameters.indices {
-            let pointer = UnsafeRawPointer(buffer + starts[k]).assumingMemoryBound(to: CChar.self)
+        for text in texts {
+            let pointer = UnsafeRawPointer(buffer + text.start).assumingMemoryBound(to: CChar.self)
             // A nil destructor is SQLITE_STATIC: SQLite uses the bytes where they are.
-            try check(sqlite3_bind_text(handle, parameters[k], pointer, Int32(lengths[k]), nil), parameters[k])
+            try check(sqlite3_bind_text(handle, text.parameter, pointer, Int32(text.length), nil), text.parameter)
         }
     }
 
     /// Forgets the row's texts (the buffer is kept).
     func clear() {
         used = 0
-        parameters.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
-        lengths.removeAll(keepingCapacity: true)
+        texts.removeAll(keepingCapacity: true)
     }
 
     private func record(_ index: Int32, _ start: Int, _ length: Int) {
-        parameters.append(index)
-        starts.append(start)
-        lengths.append(length)
+        texts.append((index, start, length))
     }
 
     /// The offset of `count` free bytes, growing the buffer when needed (offsets stay valid).

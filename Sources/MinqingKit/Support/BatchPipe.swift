@@ -130,8 +130,9 @@ extension BatchPipe {
         }
         var consumeError: Error?
         do {
+            // By index: each item is lent to `consume`, not copied out of the batch.
             while let batch = try pipe.receive() {
-                for item in batch { try consume(item) }
+                for k in batch.indices { try consume(batch[k]) }
             }
         } catch {
             consumeError = error

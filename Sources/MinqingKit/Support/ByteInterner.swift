@@ -11,12 +11,15 @@ import Darwin
 final class ByteInterner {
     private var storage: [UInt8] = []
     private var starts: [Int] = [0]
-    private var slots: [Int32]
+    /// Open addressing: each slot holds a string's hash (low 32 bits, high half) and its number + 1
+    /// (low half), 0 when empty. The hash is compared before the bytes, and growing re-slots the
+    /// strings from it without reading them again.
+    private var slots: [UInt64]
     private var mask: Int
 
     /// An empty interner.
     init() {
-        slots = [Int32](repeating: -1, count: 64)
+        slots = [UInt64](repeating: 0, count: 64)
         mask = 63
     }
 
@@ -31,18 +34,20 @@ final class ByteInterner {
 
     /// The number of the string with these UTF-8 bytes (see ``id(_:adding:)``).
     func id(bytes utf8: UnsafeBufferPointer<UInt8>, adding: Bool = true) -> Int? {
-        var slot = Int(truncatingIfNeeded: Self.hash(utf8)) & mask
+        let hash = UInt32(truncatingIfNeeded: Self.hash(utf8))
+        var slot = Int(hash) & mask
         while true {
-            let found = Int(slots[slot])
-            if found < 0 { break }
-            if equals(found, utf8) { return found }
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let found = Int(entry & 0xFFFF_FFFF) - 1
+            if UInt32(truncatingIfNeeded: entry >> 32) == hash, equals(found, utf8) { return found }
             slot = (slot + 1) & mask
         }
         guard adding else { return nil }
         let index = count
         storage.append(contentsOf: utf8)
         starts.append(storage.count)
-        slots[slot] = Int32(truncatingIfNeeded: index)
+        slots[slot] = UInt64(hash) << 32 | UInt64(index + 1)
         if count * 2 > slots.count { grow() }
         return index
     }
@@ -66,16 +71,14 @@ final class ByteInterner {
     }
 
     private func grow() {
+        let old = slots
         let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
-        storage.withUnsafeBufferPointer { all in
-            for i in 0..<count {
-                let piece = UnsafeBufferPointer(rebasing: all[starts[i]..<starts[i + 1]])
-                var slot = Int(truncatingIfNeeded: Self.hash(piece)) & mask
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(truncatingIfNeeded: i)
-            }
+        for entry in old where entry != 0 {
+            var slot = Int(entry >> 32) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 

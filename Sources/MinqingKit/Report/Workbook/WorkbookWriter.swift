@@ -45,8 +45,9 @@ struct WorkbookWriter {
         var compress = 0.0
         /// The summary sheets and assembling the workbook file.
         var assemble = 0.0
-        /// The pass over the demands open at the month's end (its reading, clock, masking and rows; part
-        /// of `read` and the parts above), and how many it wrote.
+        /// The parts of the pass over the demands open at the month's end outside the month's own pass:
+        /// those received before the month (reading, clock, masking and rows) and the rows of those
+        /// within their time limit (part of `read` and the parts above); and how many were open.
         var openPass = 0.0
         var openDemands = 0
     }
@@ -104,14 +105,46 @@ struct WorkbookWriter {
         // cores share the pass.
         var aggregator = MonthAggregator(reference: reference, scoring: data.scoring, attention: data.attentionRules)
         for late in data.lateResolved { aggregator.addLateResolved(late.demand.facts) }
-        var gradeA: [ReportDemand] = []
-        typealias Row = (demand: ReportDemand, gradeA: Bool)
-        var done = 0
-        var scoreWatch = Stopwatch(), maskWatch = Stopwatch(), handOverWatch = Stopwatch()
         let writing = Unchecked(ListWriting(lists: lists, strings: strings))
+        let openDemand = Unchecked(self.openDemand)
+        let masker = data.masker
+        var scoreWatch = Stopwatch(), maskWatch = Stopwatch(), handOverWatch = Stopwatch()
         let passStart = DispatchTime.now().uptimeNanoseconds
+
+        // 未办结诉求: every demand open at the month's end, any month of receipt, 已超期 first, each group
+        // in 受理日期 order. The ones received before the month (earlier months' and this month's 补录)
+        // are read first, from the index of open demands; the month's own are met in the pass over the
+        // month, which comes after them in 受理日期 order. The overdue ones are written as they come; the
+        // ones within their time limit (about a fortnight's open demands) wait in memory, masked, until
+        // every overdue one is written.
+        var open = OpenList(previewLimit: previewLimit)
+        let firstDay = data.month.firstDay
+        var openSeconds = try Self.seconds {
+            try BatchPipe<ReportDemand>.consumeInBackground(batchSize: 256, maxBatches: 16, { shown in
+                try writing.value.appendUnresolved(shown)
+                try openDemand.value(shown)
+            }, produce: { pipe in
+                try reader.forEachOpenDemand(receivedBefore: firstDay) { stored, earlier in
+                    var demand = stored
+                    try data.clock.stamp(&demand)
+                    let facts = demand.facts
+                    aggregator.addOpen(facts, days: demand.clock?.handlingDays ?? 0, earlier: earlier)
+                    let shown = masker.masked(demand)
+                    if open.add(demand, shown: shown, facts: facts, before: true) { try pipe.send(shown) }
+                }
+            })
+        }
+
+        // The month's demands: 诉求明细, A级诉求 and the month's own overdue open demands.
+        var gradeA: [ReportDemand] = []
+        typealias Row = (demand: ReportDemand, gradeA: Bool, overdueOpen: Bool)
+        var done = 0
         try BatchPipe<Row>.consumeInBackground(batchSize: 256, maxBatches: 16, { row in
             try writing.value.append(row.demand, gradeA: row.gradeA)
+            if row.overdueOpen {
+                try writing.value.appendUnresolved(row.demand)
+                try openDemand.value(row.demand)
+            }
         }, produce: { pipe in
             try reader.forEachDemand(.all) { stored in
                 var demand = stored
@@ -126,41 +159,27 @@ struct WorkbookWriter {
                 let isA = DemandList.gradeA.includes(grade: facts.grade, status: facts.status)
                 if isA && gradeA.count < previewLimit { gradeA.append(demand) }
                 let shown = maskWatch.time { data.masker.masked(demand) }
-                try handOverWatch.time { try pipe.send((shown, isA)) }
-            }
-        })
-        // 未办结诉求: every demand open at the month's end, any month of receipt, 已超期 first (the
-        // others wait in memory: those still within their time limit, about a fortnight's open demands).
-        // As in the pass above, this thread reads, counts and masks; the second one writes the rows (and
-        // hands them to the 督办清单's thread).
-        var unresolved: [ReportDemand] = [], overdueA: [ReportDemand] = []
-        let openStart = DispatchTime.now().uptimeNanoseconds
-        let masker = data.masker
-        let openDemand = Unchecked(self.openDemand)
-        try BatchPipe<ReportDemand>.consumeInBackground(batchSize: 256, maxBatches: 16, { shown in
-            try writing.value.appendUnresolved(shown)
-            try openDemand.value(shown)
-        }, produce: { pipe in
-            var notDue: [ReportDemand] = []
-            try reader.forEachOpenDemand { stored, earlier in
-                var demand = stored
-                try data.clock.stamp(&demand)
-                let facts = demand.facts
-                aggregator.addOpen(facts, days: demand.clock?.handlingDays ?? 0, earlier: earlier)
-                guard facts.timeliness == .overdue else {
-                    notDue.append(demand)
-                    return
+                // Open at the month's end and received in it (a 补录 was among the demands read above).
+                var overdueOpen = false
+                if facts.status != .resolved && demand.receivedDay >= firstDay.dayNumber {
+                    aggregator.addOpen(facts, days: demand.clock?.handlingDays ?? 0, earlier: false)
+                    overdueOpen = open.add(demand, shown: shown, facts: facts, before: false)
                 }
-                if unresolved.count < previewLimit { unresolved.append(demand) }
-                if facts.grade == .a && overdueA.count < previewLimit { overdueA.append(demand) }
-                try pipe.send(masker.masked(demand))
-            }
-            for demand in notDue {
-                if unresolved.count < previewLimit { unresolved.append(demand) }
-                try pipe.send(masker.masked(demand))
+                try handOverWatch.time { try pipe.send((shown, isA, overdueOpen)) }
             }
         })
-        let openSeconds = Double(DispatchTime.now().uptimeNanoseconds - openStart) / 1e9
+
+        // The open demands within their time limit: those received before the month, then the month's.
+        openSeconds += try Self.seconds {
+            try BatchPipe<ReportDemand>.consumeInBackground(batchSize: 256, maxBatches: 16, { shown in
+                try writing.value.appendUnresolved(shown)
+                try openDemand.value(shown)
+            }, produce: { pipe in
+                for shown in open.notDueBefore { try pipe.send(shown) }
+                for shown in open.notDueInMonth { try pipe.send(shown) }
+            })
+        }
+        let (unresolved, overdueA) = open.previews()
         try writing.value.finish()
         let passSeconds = Double(DispatchTime.now().uptimeNanoseconds - passStart) / 1e9
         let assembleStart = DispatchTime.now().uptimeNanoseconds
@@ -186,6 +205,56 @@ struct WorkbookWriter {
             assemble: Double(DispatchTime.now().uptimeNanoseconds - assembleStart) / 1e9, openPass: openSeconds,
             openDemands: summary.backlog.openAtEnd)
         return Pass(summary: summary, gradeA: gradeA, unresolved: unresolved, overdueA: overdueA, timings: timings)
+    }
+}
+
+extension WorkbookWriter {
+    /// The wall time of `body`, in seconds.
+    static func seconds(_ body: () throws -> Void) throws -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
+
+/// The demands open at the month's end as the pass meets them, for 未办结诉求's order (已超期 first):
+/// the overdue ones are written at once, the others are kept (masked) until the overdue ones are all
+/// written; and the first of each kind, unmasked, for the Markdown report.
+struct OpenList {
+    let previewLimit: Int
+    /// The masked open demands within their time limit: received before the month, and in it.
+    private(set) var notDueBefore: [ReportDemand] = []
+    private(set) var notDueInMonth: [ReportDemand] = []
+    private var overduePreview: [ReportDemand] = []
+    private var overdueAPreview: [ReportDemand] = []
+    private var notDuePreviewBefore: [ReportDemand] = []
+    private var notDuePreviewInMonth: [ReportDemand] = []
+
+    init(previewLimit: Int) {
+        self.previewLimit = previewLimit
+    }
+
+    /// Takes an open demand (`shown` is it masked); true when it is overdue and goes to the list now.
+    mutating func add(_ demand: ReportDemand, shown: ReportDemand, facts: DemandFacts, before: Bool) -> Bool {
+        guard facts.timeliness == .overdue else {
+            if before {
+                notDueBefore.append(shown)
+                if notDuePreviewBefore.count < previewLimit { notDuePreviewBefore.append(demand) }
+            } else {
+                notDueInMonth.append(shown)
+                if notDuePreviewInMonth.count < previewLimit { notDuePreviewInMonth.append(demand) }
+            }
+            return false
+        }
+        if overduePreview.count < previewLimit { overduePreview.append(demand) }
+        if facts.grade == .a && overdueAPreview.count < previewLimit { overdueAPreview.append(demand) }
+        return true
+    }
+
+    /// The first open demands in 未办结诉求's order, and the first overdue A-grade ones.
+    func previews() -> (unresolved: [ReportDemand], overdueA: [ReportDemand]) {
+        let all = overduePreview + notDuePreviewBefore + notDuePreviewInMonth
+        return (Array(all.prefix(previewLimit)), overdueAPreview)
     }
 }
 
