@@ -41,6 +41,23 @@ struct ClassifierTests {
         #expect(c.unitBasis == "属地:由村社区查得; 主管部门:领域「供水」; 计分:主管部门")
     }
 
+    /// 责任依据 for each way the units are found (memoised: the same parts give the same text, different
+    /// parts different texts, whatever order they come in).
+    @Test(arguments: [
+        ("停水", "城关镇", "", "", "属地:填写; 主管部门:领域「供水」; 计分:主管部门"),
+        ("停水", "", "东门社区", "县水利局", "属地:由村社区查得; 主管部门:填写; 计分:主管部门"),
+        ("宅基地地界纠纷", "", "东门社区", "", "属地:由村社区查得; 主管部门:无(属地负责); 计分:属地"),
+        ("今天天气很好", "", "", "", "属地:不明; 主管部门:无(属地负责); 计分:属地"),
+        ("路面坑洼", "", "", "", "属地:不明; 主管部门:领域「道路交通」; 计分:主管部门"),
+    ])
+    func unitBasis(content: String, township: String, village: String, department: String, expected: String) {
+        let input = TestSupport.input(content: content, township: township, village: village, department: department)
+        // Twice, after a demand with other parts: the memo gives each parts its own text.
+        _ = classifier.classify(TestSupport.input(content: "停水", village: "东门社区"))
+        #expect(classifier.classify(input).0.unitBasis == expected)
+        #expect(classifier.classify(input).0.unitBasis == expected)
+    }
+
     @Test func townshipIsPrimaryWhenDomainHasNoDepartment() {
         let (c, _) = classifier.classify(TestSupport.input(content: "宅基地地界纠纷", village: "东门社区"))
         #expect(c.domain == "宅基地与邻里纠纷")

@@ -70,7 +70,7 @@ struct Classifier: Sendable {
         }
 
         // 属地
-        var basis: [String] = []
+        var basis = UnitBasisParts()
         var township = input.township
         let place = input.village.isEmpty ? nil : lookups.facts(input.village).place
         if !input.village.isEmpty, place == nil {
@@ -79,7 +79,7 @@ struct Classifier: Sendable {
                 message: "村社区「\(input.village)」未在 places.csv 登记（类型 未登记），已按原值保留。"))
         }
         if !township.isEmpty {
-            basis.append("属地:填写")
+            basis.place = .given
             if !lookups.facts(township).isTownship {
                 notices.append(Notice(
                     column: "乡镇", message: "乡镇「\(township)」未在 places.csv 或 units.csv 登记（类型 未登记），已按原值保留。"))
@@ -90,16 +90,16 @@ struct Classifier: Sendable {
             }
         } else if let place {
             township = place.township
-            basis.append("属地:由村社区查得")
+            basis.place = .fromVillage
         } else {
-            basis.append("属地:不明")
+            basis.place = .unknown
             notices.append(Notice(column: "乡镇", message: "乡镇为空且村社区无法查到，属地不明，计入「\(Classifier.unknownTownship)」。"))
         }
 
         // 主管部门
         var department = input.department
         if !department.isEmpty {
-            basis.append("主管部门:填写")
+            basis.department = .given
             let facts = lookups.facts(department)
             if !facts.isUnit && !facts.isTownship {
                 notices.append(Notice(
@@ -108,18 +108,18 @@ struct Classifier: Sendable {
             }
         } else if let rule = lookups.facts(domain).domainRule, !rule.department.isEmpty {
             department = rule.department
-            basis.append("主管部门:领域「\(domain)」")
+            basis.department = .domain(domain)
         } else {
-            basis.append("主管部门:无(属地负责)")
+            basis.department = .none
         }
 
         let primaryUnit: String
         if !department.isEmpty {
             primaryUnit = department
-            basis.append("计分:主管部门")
+            basis.scored = .department
         } else {
             primaryUnit = township.isEmpty ? Classifier.unknownTownship : township
-            basis.append("计分:属地")
+            basis.scored = .township
         }
         let liaison = place?.liaison ?? ""
 
@@ -130,7 +130,7 @@ struct Classifier: Sendable {
             domain: domain, township: township, department: department, liaison: liaison,
             primaryUnit: primaryUnit, primaryUnitType: lookups.facts(primaryUnit).unitType,
             grade: grade, gradeBasis: gradeBasis,
-            unitBasis: basis.joined(separator: "; "))
+            unitBasis: lookups.unitBasis(basis))
         return (classification, notices)
     }
 }

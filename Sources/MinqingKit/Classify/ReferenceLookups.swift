@@ -25,6 +25,9 @@ final class ReferenceLookups: @unchecked Sendable {
     private let lock = NSLock()
     private let names = ByteInterner()
     private var facts: [NameFacts] = []
+    /// 责任依据 texts already made, by ``UnitBasisParts/key(domainNumber:)``: a few dozen distinct ones in
+    /// a month of any size.
+    private var unitBases: [Int: String] = [:]
 
     init(reference: ReferenceData) {
         self.reference = reference
@@ -48,5 +51,69 @@ final class ReferenceLookups: @unchecked Sendable {
             isUnit: reference.unitType[name] != nil, unitType: reference.type(ofUnit: name))
         facts.append(made)
         return made
+    }
+
+    /// The 责任依据 text of `parts`, made once per distinct text (call inside ``with(_:)``).
+    func unitBasis(_ parts: UnitBasisParts) -> String {
+        var domainNumber = -1
+        if case .domain(let domain) = parts.department { domainNumber = names.id(domain) ?? -1 }
+        let key = parts.key(domainNumber: domainNumber)
+        if let text = unitBases[key] { return text }
+        let text = parts.text
+        unitBases[key] = text
+        return text
+    }
+}
+
+/// The three parts of 责任依据 (SPEC §3): how the 属地 was found, where the 主管部门 came from, and which
+/// unit is scored.
+struct UnitBasisParts {
+    enum Place: Int {
+        case given, fromVillage, unknown
+    }
+
+    enum Department {
+        case given
+        /// The competent department of this domain.
+        case domain(String)
+        /// None: the township is responsible.
+        case none
+    }
+
+    enum Scored: Int {
+        case department, township
+    }
+
+    var place = Place.unknown
+    var department = Department.none
+    var scored = Scored.township
+
+    /// `属地:填写; 主管部门:领域「城乡建设」; 计分:主管部门`.
+    var text: String {
+        let place = switch self.place {
+        case .given: "属地:填写"
+        case .fromVillage: "属地:由村社区查得"
+        case .unknown: "属地:不明"
+        }
+        let department = switch self.department {
+        case .given: "主管部门:填写"
+        case .domain(let domain): "主管部门:领域「\(domain)」"
+        case .none: "主管部门:无(属地负责)"
+        }
+        let scored = switch self.scored {
+        case .department: "计分:主管部门"
+        case .township: "计分:属地"
+        }
+        return place + "; " + department + "; " + scored
+    }
+
+    /// A number for the parts, the domain given by its number (−1 when none).
+    func key(domainNumber: Int) -> Int {
+        let department = switch self.department {
+        case .given: 0
+        case .domain: 1
+        case .none: 2
+        }
+        return place.rawValue | department << 2 | scored.rawValue << 4 | (domainNumber + 1) << 6
     }
 }

@@ -48,7 +48,8 @@ struct ReferenceData: Sendable {
 
     /// The canonical channel for a spelling, or nil when unknown.
     func channel(for spelling: String) -> String? {
-        channelBySpelling[spelling.lowercased()]
+        // The spelling as written first: lower-casing every row's channel cost more than the lookup.
+        channelBySpelling[spelling] ?? channelBySpelling[spelling.lowercased()]
     }
 
     /// The 类型 of a unit: from units.csv, 乡镇 for a known township, else 未登记.
