@@ -145,8 +145,9 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses "YYYY-MM" (also "YYYY-M"; surrounding spaces ignored), as given to `--month`.
     public init?(parsing text: String) {
-        let s = text.trimmingCharacters(in: .whitespaces)
-        let bytes = Array(s.utf8)
+        // Blanks as a spreadsheet cell's are trimmed (`trimmedBlank`: cheap when there are none; stored
+        // months are read this way for every late row).
+        let bytes = Array(text.trimmedBlank.utf8)
         guard bytes.count == 6 || bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
         var year = 0
         for b in bytes[0..<4] {

@@ -65,45 +65,46 @@ final class SQLiteIngestSession: MonthIngestSession {
     }
 
     func owner(of id: String) throws -> (month: String, received: String)? {
-        guard let row = try Row.fetchOne(
-            try db.cachedStatement(sql: "SELECT month, received FROM demand WHERE id = ?"), arguments: [id])
-        else { return nil }
-        return (row["month"], row["received"])
+        let get = try statement("SELECT month, received FROM demand WHERE id = ?1")
+        try get.bind(1, id)
+        guard try get.step() else { return nil }
+        defer { try? get.reset() }
+        return (get.text(0), get.text(1))
     }
 
     func handling(of id: String) throws -> (month: YearMonth, state: HandlingState)? {
-        // Cached statements: an export may carry thousands of earlier months' rows.
-        guard let row = try Row.fetchOne(
-            try db.cachedStatement(sql: "SELECT month, status, resolved, satisfaction FROM demand WHERE id = ?"),
-            arguments: [id])
-        else { return nil }
-        let monthText: String = row["month"]
-        let owner = try YearMonth.stored(monthText, demandID: id)
-        // As of the month before this one: the latest later month's row before it, else the demand's own.
-        let latest = try Row.fetchOne(
-            try db.cachedStatement(sql: """
-                SELECT status, resolved, satisfaction FROM late_update
-                WHERE demand_id = ? AND month > ? AND month < ? ORDER BY month DESC LIMIT 1
-                """),
-            arguments: [id, monthText, month.description]) ?? row
-        let status: String = latest["status"], satisfaction: String = latest["satisfaction"]
+        // One query per late row (an export may carry tens of thousands): the demand's own record and,
+        // as of the month before this one, the latest later month's record before it, if any.
+        let get = try statement("""
+            SELECT d.month, d.status, d.resolved, d.satisfaction, u.status, u.resolved, u.satisfaction
+            FROM demand d LEFT JOIN late_update u ON u.demand_id = d.id AND u.month = (
+                SELECT max(p.month) FROM late_update p WHERE p.demand_id = d.id AND p.month > d.month AND p.month < ?2)
+            WHERE d.id = ?1
+            """)
+        try get.bind(1, id)
+        try get.bind(2, month.description)
+        guard try get.step() else { return nil }
+        defer { try? get.reset() }
+        let owner = try YearMonth.stored(get.text(0), demandID: id)
+        let latest: Int32 = get.isNull(4) ? 1 : 4
+        let status = get.text(latest), satisfaction = get.text(latest + 2)
         guard let typedStatus = DemandStatus.stored(status) else {
             throw StoredValueError(demandID: id, column: "办理状态", value: status, reason: "应为 已办结、办理中 或 未办理")
         }
         guard let typedSatisfaction = Satisfaction.stored(satisfaction) else {
             throw StoredValueError(demandID: id, column: "满意度", value: satisfaction, reason: "应为五级评价或 未评价")
         }
-        return (owner, HandlingState(status: typedStatus, resolved: latest["resolved"], satisfaction: typedSatisfaction))
+        return (owner, HandlingState(status: typedStatus, resolved: get.text(latest + 1), satisfaction: typedSatisfaction))
     }
 
     func recordLateUpdate(id: String, to new: HandlingState, from old: HandlingState) throws {
-        try db.cachedStatement(sql: """
+        try statement("""
             INSERT OR REPLACE INTO late_update (demand_id, month, ingest_id, status, resolved, satisfaction,
                 previous_status, previous_resolved, previous_satisfaction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(
-            arguments: [
-                id, month.description, ingestID, new.status.rawValue, new.resolved, new.satisfaction.rawValue,
-                old.status.rawValue, old.resolved, old.satisfaction.rawValue,
+            """).run([
+                .text(id), .text(month.description), .int(ingestID), .text(new.status.rawValue), .text(new.resolved),
+                .text(new.satisfaction.rawValue), .text(old.status.rawValue), .text(old.resolved),
+                .text(old.satisfaction.rawValue),
             ])
     }
 
