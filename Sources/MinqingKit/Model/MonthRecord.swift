@@ -14,7 +14,7 @@ enum CorrectionKind: String, Sendable, CaseIterable {
     }
 }
 
-extension CorrectionKind: StoredValue {}
+extension CorrectionKind: StoredValue { static let storedCases = storedTable() }
 
 /// A correction made by a re-run of the month.
 struct Correction: Sendable, Equatable {

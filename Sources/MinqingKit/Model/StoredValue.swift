@@ -1,22 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads back an enum stored in the database as its raw value, comparing UTF-8 bytes: `String`
 /// comparison normalises Unicode, which made `DemandStatus(rawValue: "已办结")` a visible part of a
-/// million-demand report.
-protocol StoredValue: RawRepresentable, CaseIterable where RawValue == String {}
+/// million-demand report (and `allCases` is a new array at each use).
+protocol StoredValue: RawRepresentable, CaseIterable where RawValue == String {
+    /// Each case with its raw value's UTF-8 bytes (``storedTable()``, kept in a `static let`).
+    static var storedCases: [(bytes: [UInt8], value: Self)] { get }
+}
 
 extension StoredValue {
+    /// The table ``storedCases`` keeps.
+    static func storedTable() -> [(bytes: [UInt8], value: Self)] {
+        allCases.map { (Array($0.rawValue.utf8), $0) }
+    }
+
     /// The case whose raw value has exactly the bytes of `text`; nil for anything else.
     static func stored(_ text: String) -> Self? {
-        for value in allCases where text.utf8.elementsEqual(value.rawValue.utf8) { return value }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ stored(bytes: $0) }) { return found }
+        return storedCases.first { $0.bytes.elementsEqual(text.utf8) }?.value
+    }
+
+    private static func stored(bytes: UnsafeBufferPointer<UInt8>) -> Self? {
+        for entry in storedCases where entry.bytes.count == bytes.count {
+            let same = entry.bytes.withUnsafeBufferPointer { raw in
+                guard let a = raw.baseAddress, let b = bytes.baseAddress else { return raw.count == bytes.count }
+                return memcmp(a, b, bytes.count) == 0
+            }
+            if same { return entry.value }
+        }
         return nil
     }
 }
 
-extension DemandStatus: StoredValue {}
-extension Grade: StoredValue {}
-extension Satisfaction: StoredValue {}
-extension ProblemLevel: StoredValue {}
-extension DemandType: StoredValue {}
-extension Resolution: StoredValue {}
+extension DemandStatus: StoredValue { static let storedCases = storedTable() }
+extension Grade: StoredValue { static let storedCases = storedTable() }
+extension Satisfaction: StoredValue { static let storedCases = storedTable() }
+extension ProblemLevel: StoredValue { static let storedCases = storedTable() }
+extension DemandType: StoredValue { static let storedCases = storedTable() }
+extension Resolution: StoredValue { static let storedCases = storedTable() }
 
 /// A value read back from the database that is none of the values minqing writes: the database was
 /// changed by something else, and the reports refuse to guess.

@@ -10,7 +10,12 @@ final class DemandListSheets {
     let parts: [SplicedSheet]
     private let sheets: [XlsxWorksheet]
     private let styles: [Int]
-    private let wrapIndexes: [Int]
+    private let readers: [@Sendable (ReportDemand) -> String]
+    private let wraps: [Bool]
+    private let columnWidths: [Double]
+    private let sharedColumns: [Bool]
+    /// The current row's values (reused).
+    private var values: [String] = []
     private var xml: SheetXML
     private var part = 0
     private var row = 0
@@ -33,7 +38,10 @@ final class DemandListSheets {
         let text = try factory.book.styleIndex(factory.style.text)
         let wrapped = try factory.book.styleIndex(factory.style.wrapped)
         styles = columns.map { $0.wrap ? wrapped : text }
-        wrapIndexes = columns.indices.filter { columns[$0].wrap }
+        readers = columns.map(\.value)
+        wraps = columns.map(\.wrap)
+        columnWidths = columns.map(\.width)
+        sharedColumns = columns.map(\.shared)
         xml = SheetXML(columns: columns.count, chunkCapacity: Self.chunkSize + (1 << 16))
     }
 
@@ -55,15 +63,21 @@ final class DemandListSheets {
         }
         row += 1
         parts[part].rows = row
+        // Each value once (the wrapped ones set the row's height first), through the columns' own
+        // arrays: iterating the columns would copy (and retain) each column's header and closure per cell.
+        values.removeAll(keepingCapacity: true)
         var height = RowHeight()
-        for i in wrapIndexes { height.add(columns[i].value(demand), width: columns[i].width) }
+        for c in readers.indices {
+            let value = readers[c](demand)
+            if wraps[c] { height.add(value, width: columnWidths[c]) }
+            values.append(value)
+        }
         xml.startRow(row + 1, height: height.points)
-        for (c, column) in columns.enumerated() {
-            let value = column.value(demand)
-            if column.shared, let index = strings.index(of: value) {
+        for c in values.indices {
+            if sharedColumns[c], let index = strings.index(of: values[c]) {
                 xml.sharedCell(c, style: styles[c], index: index)
             } else {
-                xml.inlineCell(c, style: styles[c], text: value)
+                xml.inlineCell(c, style: styles[c], text: values[c])
             }
         }
         xml.endRow()

@@ -21,7 +21,8 @@ struct DemandColumn: Sendable {
 /// The columns of the three demand lists (SPEC §7), then a few extra ones at the end.
 enum DemandSheetColumns {
     static let id = DemandColumn(header: "编号", width: 16, wrap: false, shared: false) { d in d.id }
-    static let received = DemandColumn(header: "受理日期", width: 18, wrap: false) { d in d.received }
+    /// Inline: with its time a 受理日期 is nearly unique, and would fill the shared-string table.
+    static let received = DemandColumn(header: "受理日期", width: 18, wrap: false, shared: false) { d in d.received }
     static let channel = DemandColumn(header: "渠道", width: 11, wrap: false) { d in d.channel }
     static let petitioner = DemandColumn(header: "诉求人", width: 9, wrap: false) { d in d.petitioner }
     static let phone = DemandColumn(header: "联系电话", width: 14, wrap: false, shared: false) { d in d.phone }

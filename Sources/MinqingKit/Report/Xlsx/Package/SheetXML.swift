@@ -9,13 +9,13 @@
 struct SheetXML {
     /// The XML written so far (the caller takes it away in chunks with ``take()``).
     private(set) var buffer: ByteBuffer
-    private var rowDigits: [UInt8] = []
-    private let columnNames: [[UInt8]]
+    /// The constant pieces of each cell's opening tag and the current row's number.
+    private let refs: CellReferences
     private let chunkCapacity: Int
 
     /// A writer for rows of `columns` columns, collecting about `chunkCapacity` bytes at a time.
     init(columns: Int, chunkCapacity: Int = 1 << 16) {
-        columnNames = (0..<columns).map { Array(xlsxColumnName($0).utf8) }
+        refs = CellReferences(columns: columns)
         self.chunkCapacity = chunkCapacity
         buffer = ByteBuffer(capacity: chunkCapacity)
     }
@@ -32,12 +32,9 @@ struct SheetXML {
 
     /// Opens row `row` (1-based, as in the file), with a custom height in points when given.
     mutating func startRow(_ row: Int, height: Double?) {
-        rowDigits.removeAll(keepingCapacity: true)
-        var n = max(0, row)
-        repeat { rowDigits.append(0x30 &+ UInt8(truncatingIfNeeded: n % 10)); n /= 10 } while n > 0
-        rowDigits.reverse()
+        refs.setRow(row)
         buffer.append("<row r=\"")
-        buffer.append(rowDigits)
+        buffer.append(refs.rowDigits)
         if let height {
             buffer.append("\" ht=\"")
             Self.appendPoints(height, to: buffer)
@@ -88,12 +85,15 @@ struct SheetXML {
 
     @inline(__always)
     private func openCell(_ column: Int, style: Int) {
-        buffer.append("<c r=\"")
-        buffer.append(columnNames[column])
-        buffer.append(rowDigits)
-        buffer.append("\" s=\"")
-        buffer.appendDecimal(style)
-        buffer.append(UInt8(ascii: "\""))
+        buffer.append(refs.opening(column))
+        buffer.append(refs.rowDigits)
+        if let suffix = refs.style(style) {
+            buffer.append(suffix)
+        } else {
+            buffer.append("\" s=\"")
+            buffer.appendDecimal(style)
+            buffer.append(UInt8(ascii: "\""))
+        }
     }
 
     /// Appends `<t>text</t>` (with `xml:space="preserve"` when the text starts or ends with white
@@ -168,5 +168,67 @@ struct SheetXML {
             out.append(UInt8(ascii: "."))
             out.append(0x30 &+ UInt8(tenths % 10))
         }
+    }
+}
+
+/// The pieces of a cell's opening tag `<c r="B12" s="3"` that a row of a sheet repeats: `<c r="B` per
+/// column, the row's number, and `" s="3"` per style (the first 64 styles), kept in place so a cell
+/// costs three copies and no retains.
+final class CellReferences {
+    private let openings: UnsafeMutablePointer<UInt8>
+    private let openingStarts: [Int]
+    private let styles: UnsafeMutablePointer<UInt8>
+    private let styleStarts: [Int]
+    private let digits = UnsafeMutablePointer<UInt8>.allocate(capacity: 24)
+    private var digitCount = 0
+    static let styleCount = 64
+
+    init(columns: Int) {
+        let pieces = (0..<max(columns, 0)).map { Array("<c r=\"\(xlsxColumnName($0))".utf8) }
+        (openings, openingStarts) = Self.flatten(pieces)
+        (styles, styleStarts) = Self.flatten((0..<Self.styleCount).map { Array("\" s=\"\($0)\"".utf8) })
+    }
+
+    deinit {
+        openings.deallocate()
+        styles.deallocate()
+        digits.deallocate()
+    }
+
+    private static func flatten(_ pieces: [[UInt8]]) -> (UnsafeMutablePointer<UInt8>, [Int]) {
+        let bytes = pieces.flatMap { $0 }
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        storage.initialize(from: bytes, count: bytes.count)
+        var starts = [0]
+        for piece in pieces { starts.append(starts[starts.count - 1] + piece.count) }
+        return (storage, starts)
+    }
+
+    /// `<c r="B` of column `column` (0-based).
+    @inline(__always)
+    func opening(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: openings + openingStarts[column], count: openingStarts[column + 1] - openingStarts[column])
+    }
+
+    /// `" s="3"` for style `style`, nil past the first ``styleCount``.
+    @inline(__always)
+    func style(_ style: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard style >= 0, style < Self.styleCount else { return nil }
+        return UnsafeBufferPointer(start: styles + styleStarts[style], count: styleStarts[style + 1] - styleStarts[style])
+    }
+
+    /// The current row's number.
+    var rowDigits: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: digits, count: digitCount) }
+
+    func setRow(_ row: Int) {
+        let row = max(0, row)
+        var count = 1, probe = row / 10
+        while probe > 0 { count += 1; probe /= 10 }
+        var n = row
+        for k in stride(from: count - 1, through: 0, by: -1) {
+            digits[k] = 0x30 &+ UInt8(truncatingIfNeeded: n % 10)
+            n /= 10
+        }
+        digitCount = count
     }
 }
