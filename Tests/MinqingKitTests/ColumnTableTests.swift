@@ -43,10 +43,9 @@ struct ColumnTableTests {
         return try queue.write { db in
             try db.execute(sql: "CREATE TABLE parcel (\(table.definitions.joined(separator: ", ")))")
             let insert = try RawStatement(db, table.insertSQL(into: "parcel"))
-            let binding = RowBinding(insert)
+            let binding = RowBinding()
             for parcel in parcels {
-                try table.bind(parcel, binding)
-                try insert.run()
+                #expect(try insert.insertUnlessDuplicate(table.encode(parcel, binding)))
             }
             let select = try RawStatement(db, "SELECT \(table.selectList()) FROM parcel ORDER BY rowid")
             let cursor = RowCursor(select)

@@ -1,3 +1,26 @@
+/// A scanned row made ready for ``MonthIngest/accept(_:)``: a demand comes with its database row
+/// already encoded (``IngestPreparer``).
+enum IngestEvent: Sendable {
+    case demand(Demand, sequence: Int, personKey: String, raw: String, row: EncodedRow)
+    case problem(DataProblem)
+}
+
+/// Encodes each scanned demand's database row on the scanning thread, so the thread that writes the
+/// database only binds it. Used by one thread at a time.
+struct IngestPreparer: @unchecked Sendable {
+    let encoder: DemandEncoder
+
+    func prepare(_ event: ScanEvent) throws -> IngestEvent {
+        switch event {
+        case .problem(let problem):
+            return .problem(problem)
+        case .demand(let demand, let sequence, let key, let raw):
+            return .demand(
+                demand, sequence: sequence, personKey: key, raw: raw, row: try encoder.encode(demand, personKey: key))
+        }
+    }
+}
+
 /// What an ingest did to the database.
 public struct IngestOutcome: Sendable {
     /// The ingest's id in the history.
@@ -63,12 +86,17 @@ final class MonthIngest {
     /// The first day whose demands can make one of this month's a repeat.
     var historyStart: Day { month.firstDay.adding(days: -rules.repeatWindowDays) }
 
+    /// What makes the scanned rows ready for ``accept(_:)`` on the thread that scans them.
+    func preparer() -> IngestPreparer {
+        IngestPreparer(encoder: session.demandEncoder())
+    }
+
     /// Takes one scanned row.
-    func accept(_ event: ScanEvent) throws {
+    func accept(_ event: IngestEvent) throws {
         switch event {
         case .problem(let problem):
             problems.append(problem)
-        case .demand(let demand, let sequence, let key, let raw):
+        case .demand(let demand, let sequence, let key, let raw, let encoded):
             // The demand is lent by the batch it came in: it is read here, not copied.
             let received = demand.input.received
             let day = Int32(received.day.dayNumber), seconds = Int32(received.secondsOfDay ?? 0)
@@ -77,14 +105,13 @@ final class MonthIngest {
             let person = thisMonth ? repeats.person(key) : nil
             // A repeat of a demand stored before it is stored as one (grade A).
             var hit: RepeatDetector.Hit?
-            var grade = demand.classification.grade, basis = demand.classification.gradeBasis
+            var repeatGrade: (Grade, GradeBasis)?
             if let person, demand.input.grade == nil, let found = repeats.provisionalHit(person: person, day: day, seconds: seconds) {
                 hit = found
-                (grade, basis) = RepeatRule.apply(found, grade: grade, basis: basis)
+                repeatGrade = RepeatRule.apply(found, grade: demand.classification.grade, basis: demand.classification.gradeBasis)
             }
             // A row of an earlier month that the database does not know is a 补录: stored as this month's.
-            let row = try session.insert(StoredDemand(
-                demand: demand, month: month, repeatKey: key, ingestID: session.ingestID, grade: grade, gradeBasis: basis))
+            let row = try session.insert(encoded, grade: repeatGrade)
             let input = demand.input
             if thisMonth {
                 if let row {

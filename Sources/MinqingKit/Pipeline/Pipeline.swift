@@ -144,8 +144,10 @@ public struct Pipeline {
         let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
         var rows = 0
         let storeCPUAtStart = threadCPUSeconds()
-        let files = try BatchPipe<ScanEvent>.produceInBackground({ pipe in
-            try scanner.scan(paths: inputs) { event in try pipe.send(event) }
+        // The scanning thread also encodes each demand's row; this one binds and inserts it.
+        let preparer = writer.preparer()
+        let files = try BatchPipe<IngestEvent>.produceInBackground({ pipe in
+            try scanner.scan(paths: inputs) { event in try pipe.send(preparer.prepare(event)) }
         }, consume: { event in
             try writer.accept(event)
             rows += 1

@@ -79,9 +79,9 @@ struct ColumnTable<Record, Model>: Sendable {
         columns.filter(\.compared).map { ($0.name, $0.header ?? $0.name) }
     }
 
-    /// Binds `record` to an insert statement made from ``insertSQL(into:)`` through `row` (cleared
-    /// first); every column must bind exactly one value.
-    func bind(_ record: Record, _ row: RowBinding) throws {
+    /// The values of `record` for an insert statement made from ``insertSQL(into:)``, through `row`
+    /// (cleared first); every column must give exactly one value.
+    func encode(_ record: Record, _ row: RowBinding) throws -> EncodedRow {
         row.clear()
         try withUnsafePointer(to: record) { record in
             for (k, bind) in binders.enumerated() {
@@ -91,7 +91,12 @@ struct ColumnTable<Record, Model>: Sendable {
                 }
             }
         }
-        try row.finish()
+        return row.finish()
+    }
+
+    /// The parameter (1-based) of the column named `name` in ``insertSQL(into:)``.
+    func parameter(of name: String) -> Int32? {
+        columns.firstIndex { $0.name == name }.map { Int32($0 + 1) }
     }
 
     /// Reads the current row of a statement selecting ``selectList(alias:)`` (first) into `model`.
@@ -117,44 +122,27 @@ struct ColumnDeclarationError: MinqingError {
     var description: String { "数据库列「\(column)」的声明写入了 \(values) 个值，应为 1 个。这是 minqing 的程序错误，数据库未被改动；请报告此问题。" }
 }
 
-/// The values of one row of a bulk insert, bound to parameters 1, 2, … in the order they are given
-/// (texts through one reused buffer, ``RowTexts``), when the row is complete.
+/// The values of one row of a bulk insert, given to parameters 1, 2, … in the order the column
+/// declarations give them, into an ``EncodedRow``.
 final class RowBinding {
-    let statement: RawStatement
-    private let texts = RowTexts()
-    private var integers: [(index: Int32, value: Int)] = []
-    private(set) var count: Int32 = 0
+    private let encoder = RowEncoder()
 
-    init(_ statement: RawStatement) {
-        self.statement = statement
-    }
+    /// Values given so far in this row.
+    var count: Int32 { encoder.count }
 
-    func clear() {
-        texts.clear()
-        integers.removeAll(keepingCapacity: true)
-        count = 0
-    }
+    func clear() { encoder.clear() }
 
-    /// The next parameter.
-    private func next() -> Int32 {
-        count += 1
-        return count
-    }
-
-    func text(_ value: String) { texts.add(next(), value) }
-    func day(_ value: Day, secondsOfDay: Int? = nil) { texts.add(next(), value, secondsOfDay: secondsOfDay) }
+    func text(_ value: String) { encoder.add(value) }
+    func day(_ value: Day, secondsOfDay: Int? = nil) { encoder.add(value, secondsOfDay: secondsOfDay) }
     /// An optional day: blank when nil.
     func day(_ value: Day?) {
         if let value { day(value, secondsOfDay: nil) } else { text("") }
     }
-    func month(_ value: YearMonth) { texts.add(next(), value) }
-    func int(_ value: Int) { integers.append((next(), value)) }
+    func month(_ value: YearMonth) { encoder.add(value) }
+    func int(_ value: Int) { encoder.add(value) }
 
-    /// Binds the row's values to the statement.
-    func finish() throws {
-        for (index, value) in integers { try statement.bind(index, value) }
-        try statement.bind(texts)
-    }
+    /// The row, handed over (the next one starts empty).
+    func finish() -> EncodedRow { encoder.finish() }
 }
 
 /// The current row of a select, read column by column in select order.

@@ -12,6 +12,28 @@ struct StoredDemand {
     let gradeBasis: GradeBasis
 }
 
+/// Encodes the month's demands for ``MonthIngestSession/insert(_:grade:)`` on the thread that reads
+/// the inputs, so the thread that writes the database only binds them. Used by one thread at a time.
+final class DemandEncoder: @unchecked Sendable {
+    let month: YearMonth
+    let ingestID: Int
+    private let binding = RowBinding()
+
+    init(month: YearMonth, ingestID: Int) {
+        self.month = month
+        self.ingestID = ingestID
+    }
+
+    /// The demand's row, registered by this month, with its classification's 等级.
+    func encode(_ demand: Demand, personKey: String) throws -> EncodedRow {
+        try DemandColumns.table.encode(
+            StoredDemand(
+                demand: demand, month: month, repeatKey: personKey, ingestID: ingestID,
+                grade: demand.classification.grade, gradeBasis: demand.classification.gradeBasis),
+            binding)
+    }
+}
+
 /// The `demand` table, one entry per column in table order: SQL name and type, its SPEC header (and
 /// whether a re-run reports its changes), how a demand binds it and how ``ReportDemand`` reads it. The insert,
 /// the reports' select, the corrections' comparison and the schema check (ColumnTableTests) all come

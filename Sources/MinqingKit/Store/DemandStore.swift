@@ -69,9 +69,14 @@ protocol MonthIngestSession: AnyObject {
     /// the order they were stored.
     func forEachEarlierDemand(since: Day, _ body: (RepeatHistoryEntry) -> Void) throws
 
-    /// Stores a demand; nil when its 编号 is already stored (another month's demand, or an earlier
+    /// An encoder of this month's demands for ``insert(_:grade:)``, for the thread that reads the
+    /// inputs (one thread at a time).
+    func demandEncoder() -> DemandEncoder
+
+    /// Stores an encoded demand, its 等级 and 等级依据 replaced when `grade` is given (a repeat found
+    /// while storing); nil when its 编号 is already stored (another month's demand, or an earlier
     /// month's demand this input reports again).
-    func insert(_ demand: StoredDemand) throws -> StoredRow?
+    func insert(_ demand: EncodedRow, grade: (Grade, GradeBasis)?) throws -> StoredRow?
 
     /// The month and 受理日期 of the stored demand with this 编号.
     func owner(of id: String) throws -> (month: String, received: String)?

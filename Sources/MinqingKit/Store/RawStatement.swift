@@ -35,9 +35,29 @@ final class RawStatement {
         try check(code, "绑定参数 \(index)")
     }
 
-    /// Binds the texts gathered in `texts` (see ``RowTexts``).
-    func bind(_ texts: RowTexts) throws {
-        try texts.bind(to: handle) { code, index in try check(code, "绑定参数 \(index)") }
+    /// Binds the parameters of `row`, then `override` (parameter and text, bound after them), runs the
+    /// insert and resets it; false (instead of an error) when it violates the primary key. The row's
+    /// texts are bound where they are (`SQLITE_STATIC`), valid while this runs, and cleared after it.
+    func insertUnlessDuplicate(_ row: EncodedRow, _ override: [(parameter: Int32, text: String)] = []) throws -> Bool {
+        guard row.count == sqlite3_bind_parameter_count(handle) else {
+            throw DatabaseError(
+                resultCode: .SQLITE_MISUSE,
+                message: "内部错误：写入的值有 \(row.count) 个，语句需要 \(sqlite3_bind_parameter_count(handle)) 个", sql: sql)
+        }
+        return try row.bytes.withUnsafeBufferPointer { bytes in
+            defer { sqlite3_clear_bindings(handle) }
+            try row.forEachParameter(bytes, text: { parameter, text in
+                // A nil destructor is SQLITE_STATIC: SQLite uses the bytes where they are.
+                let pointer = UnsafeRawPointer(text.baseAddress ?? bytes.baseAddress)
+                try check(
+                    sqlite3_bind_text(handle, parameter, pointer?.assumingMemoryBound(to: CChar.self), Int32(text.count), nil),
+                    "绑定参数 \(parameter)")
+            }, integer: { parameter, value in
+                try check(sqlite3_bind_int64(handle, parameter, value), "绑定参数 \(parameter)")
+            })
+            for (parameter, text) in override { try bind(parameter, text) }
+            return try runUnlessDuplicate()
+        }
     }
 
     /// Binds an integer to parameter `index` (1-based).

@@ -11,7 +11,8 @@ final class SQLiteIngestSession: MonthIngestSession {
     let ingestID: Int
     let isRerun: Bool
     private let insertStatement: RawStatement
-    private let binding: RowBinding
+    /// The parameters of 等级 and 等级依据 in the insert (replaced for a repeat found while storing).
+    private let gradeParameters: (grade: Int32, basis: Int32)
     /// Statements prepared on first use and reused, by their SQL.
     private var prepared: [String: RawStatement] = [:]
 
@@ -38,7 +39,11 @@ final class SQLiteIngestSession: MonthIngestSession {
         try db.execute(sql: "INSERT OR IGNORE INTO touched SELECT demand_id FROM late_update WHERE month = ?", arguments: [m])
         try db.execute(sql: "DELETE FROM late_update WHERE month = ?", arguments: [m])
         insertStatement = try RawStatement(db, DemandColumns.table.insertSQL(into: "demand"))
-        binding = RowBinding(insertStatement)
+        guard let grade = DemandColumns.table.parameter(of: "grade"),
+              let basis = DemandColumns.table.parameter(of: "grade_basis") else {
+            throw ColumnDeclarationError(column: "grade", values: 0)
+        }
+        gradeParameters = (grade, basis)
     }
 
     func forEachEarlierDemand(since: Day, _ body: (RepeatHistoryEntry) -> Void) throws {
@@ -58,9 +63,13 @@ final class SQLiteIngestSession: MonthIngestSession {
         }
     }
 
-    func insert(_ demand: StoredDemand) throws -> StoredRow? {
-        try DemandColumns.table.bind(demand, binding)
-        guard try insertStatement.runUnlessDuplicate() else { return nil }
+    func demandEncoder() -> DemandEncoder {
+        DemandEncoder(month: month, ingestID: ingestID)
+    }
+
+    func insert(_ demand: EncodedRow, grade: (Grade, GradeBasis)?) throws -> StoredRow? {
+        let override = grade.map { [(gradeParameters.grade, $0.0.rawValue), (gradeParameters.basis, $0.1.text)] } ?? []
+        guard try insertStatement.insertUnlessDuplicate(demand, override) else { return nil }
         return StoredRow(position: db.lastInsertedRowID)
     }
 

@@ -3,10 +3,11 @@ import GRDB
 import Testing
 @testable import MinqingKit
 
-/// The bulk insert's text buffer (`RowTexts`, bound with SQLITE_STATIC): what SQLite stores is exactly
-/// the text given, row after row, through the buffer's growth, and dates take the stored forms.
-@Suite("入库文本缓冲 row texts")
-struct RowTextsTests {
+/// The bulk insert's encoded rows (`EncodedRow`, made on one thread and bound with SQLITE_STATIC on
+/// another): what SQLite stores is exactly the value given, row after row, texts of any length and
+/// integers alike, and dates take the stored forms.
+@Suite("入库编码行 encoded rows")
+struct EncodedRowTests {
     /// A real database file with a table of `columns` text columns and its insert statement.
     private static func table(_ columns: Int) throws -> (DatabaseQueue, String) {
         let path = try TestSupport.temporaryDirectory("rowtexts") + "/t.sqlite"
@@ -30,13 +31,13 @@ struct RowTextsTests {
         }
         try queue.write { db in
             let statement = try RawStatement(db, sql)
-            let texts = RowTexts(capacity: 16)
-            for row in rows {
-                texts.clear()
-                for (k, text) in row.enumerated() { texts.add(Int32(k + 1), text) }
-                try statement.bind(texts)
-                try statement.run()
+            let encoder = RowEncoder(capacity: 16)
+            // All rows encoded first, then inserted: each row keeps its own bytes.
+            let encoded = rows.map { row in
+                for text in row { encoder.add(text) }
+                return encoder.finish()
             }
+            for row in encoded { #expect(try statement.insertUnlessDuplicate(row)) }
         }
         let stored = try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT c1, c2, c3 FROM t ORDER BY rowid").map { row in
@@ -60,15 +61,41 @@ struct RowTextsTests {
         let date = try #require(Day(year: year, month: month, day: day))
         try queue.write { db in
             let statement = try RawStatement(db, sql)
-            let texts = RowTexts(capacity: 4)
-            texts.add(1, date, secondsOfDay: seconds)
-            texts.add(2, date.yearMonth)
-            try statement.bind(texts)
-            try statement.run()
+            let encoder = RowEncoder(capacity: 4)
+            encoder.add(date, secondsOfDay: seconds)
+            encoder.add(date.yearMonth)
+            #expect(try statement.insertUnlessDuplicate(encoder.finish()))
         }
         let row = try #require(try queue.read { db in try Row.fetchOne(db, sql: "SELECT c1, c2 FROM t") })
         #expect(row[0] as String == expected)
         #expect(row[0] as String == DateTimeValue(day: date, secondsOfDay: seconds).text)
         #expect(row[1] as String == date.yearMonth.description)
+    }
+
+    /// Integers, texts and a replaced parameter in one row; a row with the wrong number of values is
+    /// refused before anything is bound.
+    @Test func integersOverridesAndCounts() throws {
+        let path = try TestSupport.temporaryDirectory("encodedrow") + "/t.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (a INTEGER NOT NULL, b TEXT NOT NULL, c INTEGER NOT NULL, d TEXT NOT NULL)")
+            let statement = try RawStatement(db, "INSERT INTO t VALUES (?, ?, ?, ?)")
+            let encoder = RowEncoder()
+            for (a, b, c, d) in [(Int.min, "", Int.max, "丙"), (0, "乙", -1, "")] {
+                encoder.add(a)
+                encoder.add(b)
+                encoder.add(c)
+                encoder.add(d)
+                #expect(try statement.insertUnlessDuplicate(encoder.finish(), [(4, "替换")]))
+            }
+            encoder.add(1)
+            #expect(throws: DatabaseError.self) { try statement.insertUnlessDuplicate(encoder.finish()) }
+        }
+        let rows = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT a, b, c, d FROM t ORDER BY rowid").map {
+                "\($0[0] as Int)|\($0[1] as String)|\($0[2] as Int)|\($0[3] as String)"
+            }
+        }
+        #expect(rows == ["\(Int.min)||\(Int.max)|替换", "0|乙|-1|替换"])
     }
 }
