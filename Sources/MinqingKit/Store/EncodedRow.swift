@@ -41,25 +41,28 @@ struct EncodedRow: Sendable {
 /// Builds ``EncodedRow``s: the values are given in parameter order (``RowBinding`` does it for a
 /// ``ColumnTable``), then ``finish()`` hands the row over and the builder starts the next one.
 final class RowEncoder {
-    private var buffer: [UInt8] = []
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var used = 0
     private(set) var count: Int32 = 0
 
     init(capacity: Int = 1024) {
-        buffer.reserveCapacity(capacity)
+        self.capacity = max(capacity, 16)
+        buffer = .allocate(capacity: self.capacity)
     }
+
+    deinit { buffer.deallocate() }
 
     /// Starts a new row.
     func clear() {
-        buffer.removeAll(keepingCapacity: true)
+        used = 0
         count = 0
     }
 
-    /// The row so far (the builder's storage goes with it: the next row starts a new array).
+    /// The row so far, copied out (the builder starts the next row).
     func finish() -> EncodedRow {
-        let row = EncodedRow(bytes: buffer, count: count)
-        buffer = []
-        buffer.reserveCapacity(row.bytes.count + 64)
-        count = 0
+        let row = EncodedRow(bytes: Array(UnsafeBufferPointer(start: buffer, count: used)), count: count)
+        clear()
         return row
     }
 
@@ -75,17 +78,34 @@ final class RowEncoder {
 
     /// Adds a text parameter of these bytes.
     func add(bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(EncodedRow.textTag)
-        appendWord(UInt32(truncatingIfNeeded: bytes.count))
-        buffer.append(contentsOf: bytes)
+        let at = reserve(5 + bytes.count)
+        buffer[at] = EncodedRow.textTag
+        UnsafeMutableRawPointer(buffer + at + 1).storeBytes(of: UInt32(truncatingIfNeeded: bytes.count), as: UInt32.self)
+        if let source = bytes.baseAddress, !bytes.isEmpty { (buffer + at + 5).update(from: source, count: bytes.count) }
         count += 1
     }
 
     /// Adds an integer parameter.
     func add(_ value: Int) {
-        buffer.append(EncodedRow.integerTag)
-        withUnsafeBytes(of: Int64(value)) { buffer.append(contentsOf: $0) }
+        let at = reserve(9)
+        buffer[at] = EncodedRow.integerTag
+        UnsafeMutableRawPointer(buffer + at + 1).storeBytes(of: Int64(value), as: Int64.self)
         count += 1
+    }
+
+    /// The offset of `extra` more bytes, growing the buffer when needed.
+    private func reserve(_ extra: Int) -> Int {
+        if used + extra > capacity {
+            let grown = max(capacity * 2, used + extra)
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            bigger.update(from: buffer, count: used)
+            buffer.deallocate()
+            buffer = bigger
+            capacity = grown
+        }
+        let at = used
+        used += extra
+        return at
     }
 
     /// Adds a day as text, `2026-10-03`, or with the time as `2026-10-03 14:22:05` (the stored forms).
@@ -127,10 +147,6 @@ final class RowEncoder {
             Self.put(month.month, 2, out, 5)
             add(bytes: UnsafeBufferPointer(rebasing: out[0..<7]))
         }
-    }
-
-    private func appendWord(_ value: UInt32) {
-        withUnsafeBytes(of: value) { buffer.append(contentsOf: $0) }
     }
 
     /// Writes `value` as `width` decimal digits, zero-padded, at `at`.

@@ -10,7 +10,6 @@ final class DemandListSheets {
     let parts: [SplicedSheet]
     private let sheets: [XlsxWorksheet]
     private let styles: [Int]
-    private let readers: [@Sendable (ReportDemand) -> String]
     private let wraps: [Bool]
     private let columnWidths: [Double]
     private let sharedColumns: [Bool]
@@ -38,7 +37,6 @@ final class DemandListSheets {
         let text = try factory.book.styleIndex(factory.style.text)
         let wrapped = try factory.book.styleIndex(factory.style.wrapped)
         styles = columns.map { $0.wrap ? wrapped : text }
-        readers = columns.map(\.value)
         wraps = columns.map(\.wrap)
         columnWidths = columns.map(\.width)
         sharedColumns = columns.map(\.shared)
@@ -63,12 +61,13 @@ final class DemandListSheets {
         }
         row += 1
         parts[part].rows = row
-        // Each value once (the wrapped ones set the row's height first), through the columns' own
-        // arrays: iterating the columns would copy (and retain) each column's header and closure per cell.
+        // Each value once (the wrapped ones set the row's height first). The closures are called where
+        // the columns keep them: an array of the closures alone would hold them at another abstraction,
+        // and a thunk would copy the whole demand for every cell.
         values.removeAll(keepingCapacity: true)
         var height = RowHeight()
-        for c in readers.indices {
-            let value = readers[c](demand)
+        for c in columns.indices {
+            let value = columns[c].value(demand)
             if wraps[c] { height.add(value, width: columnWidths[c]) }
             values.append(value)
         }
