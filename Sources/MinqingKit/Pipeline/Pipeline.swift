@@ -252,10 +252,12 @@ public struct Pipeline {
         data.unresolvedCount = pass.summary.backlog.openAtEnd
         data.overdueA = pass.overdueA
         timer.mark("report: score and workbook")
-        let text = markdown.render(data, gradeA: pass.gradeA, unresolved: pass.unresolved)
+        var renderWatch = Stopwatch(), syncWatch = Stopwatch()
+        let text = renderWatch.time { markdown.render(data, gradeA: pass.gradeA, unresolved: pass.unresolved) }
         try output.write(Array(text.utf8), as: ReportNames.markdown(month))
         try output.write(ProblemsCSV.render(data.problems), as: ReportNames.problems(month))
-        try output.sync()
+        try syncWatch.time { try output.sync() }
+        logger.debug("cpu Markdown: rendering \(Self.seconds(renderWatch.seconds)); the four files' fsync \(Self.seconds(syncWatch.seconds))")
         timer.mark("report: Markdown and 数据问题")
         let folder = workspace.folder(for: month)
         let paths = [

@@ -138,6 +138,10 @@ enum DefaultTemplate {
 {{#lateResolved}}
 | {{id}} | {{received}} | {{township}} | {{domain}} | {{department}} | {{previousStatus}} | {{resolvedDate}} | {{satisfaction}} |
 {{/lateResolved}}
+{{#lateResolvedMore}}
+
+另有 {{lateResolvedMore}} 件未列出，见工作簿“往月诉求本月办结”表。
+{{/lateResolvedMore}}
 {{/hasLateResolved}}
 
 ## 八、数据问题

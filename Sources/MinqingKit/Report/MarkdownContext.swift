@@ -72,7 +72,8 @@ extension MarkdownReport {
         c["unresolvedMore"] = data.unresolvedCount > unresolved.count ? data.unresolvedCount - unresolved.count : false
         c["hasLateResolved"] = !data.lateResolved.isEmpty
         c["lateResolvedCount"] = data.lateResolved.count
-        c["lateResolved"] = data.lateResolved.map { late in
+        c["lateResolvedMore"] = data.lateResolved.count > listLimit ? data.lateResolved.count - listLimit : false
+        c["lateResolved"] = data.lateResolved.prefix(listLimit).map { late in
             var r = row(late.demand, mask)
             r["previousStatus"] = late.previousStatus.rawValue
             r["resolvedDate"] = late.demand.resolved.isEmpty ? Formatting.none : late.demand.resolved
