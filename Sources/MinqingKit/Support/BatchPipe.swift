@@ -15,6 +15,8 @@ final class BatchPipe<Item>: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var ready: [[Item]] = []
+    /// Batches the consumer is done with, freed by the producer (``recycle(_:)``).
+    private var done: [[Item]] = []
     private var pending: [Item] = []
     private var closed = false
     private var failure: Error?
@@ -36,14 +38,29 @@ final class BatchPipe<Item>: @unchecked Sendable {
     }
 
     private func flush() throws {
+        var finished: [[Item]] = []
         condition.lock()
-        defer { condition.unlock() }
+        defer {
+            condition.unlock()
+            // The consumer's finished batches are freed here, on the producer's thread, outside the lock.
+            finished.removeAll()
+        }
         while ready.count >= maxBatches && !cancelled { condition.wait() }
         if cancelled { throw Cancelled() }
         ready.append(pending)
         pending = []
         pending.reserveCapacity(batchSize)
+        swap(&finished, &done)
         condition.broadcast()
+    }
+
+    /// Consumer: hands a batch it is done with back to the producer's thread, which frees it (its items
+    /// were made there: freeing them there spares the consumer, the slower side of the ingest, the work
+    /// and the allocator's cross-thread path).
+    func recycle(_ batch: consuming [Item]) {
+        condition.lock()
+        done.append(batch)
+        condition.unlock()
     }
 
     /// Producer: no more items; `error` is rethrown to the consumer after the items sent before it.
@@ -130,9 +147,11 @@ extension BatchPipe {
         }
         var consumeError: Error?
         do {
-            // By index: each item is lent to `consume`, not copied out of the batch.
+            // By index: each item is lent to `consume`, not copied out of the batch; the batch then goes
+            // back to the producer's thread to be freed.
             while let batch = try pipe.receive() {
                 for k in batch.indices { try consume(batch[k]) }
+                pipe.recycle(batch)
             }
         } catch {
             consumeError = error
