@@ -33,6 +33,8 @@ struct RowValidator: Sendable {
     /// field of every row was a tenth of the ingest.
     private let at: [Int?]
     let headerCount: Int
+    /// The canonical channel of each spelling met, by its bytes.
+    private let channels: ChannelLookup
 
     /// Whether the file has a 办结日期 column.
     var hasResolvedColumn: Bool { at[InputColumn.resolved.rawValue] != nil }
@@ -46,6 +48,7 @@ struct RowValidator: Sendable {
         self.index = match.index
         self.at = InputColumn.allCases.map { match.index[$0.header] }
         self.headerCount = headerCount
+        channels = ChannelLookup(reference: reference)
     }
 
     /// Validates a row given as its fields; `file` and `line` are recorded in the demand.
@@ -96,7 +99,7 @@ struct RowValidator: Sendable {
         let channelText = required(.channel)
         var channel = channelText
         if !channelText.isEmpty {
-            if let known = reference.channel(for: channelText) {
+            if let known = channels.channel(for: channelText) {
                 channel = known
             } else {
                 notices.append(Notice(
@@ -232,5 +235,28 @@ struct RowValidator: Sendable {
             if value > 1_000_000_000 { return nil }
         }
         return value > 0 ? value : nil
+    }
+}
+
+/// ``ReferenceData/channel(for:)`` remembered by the spelling's bytes: hashing a Chinese `String` for
+/// every row cost more than the rest of the channel's check. Used by one thread at a time (the
+/// validator's).
+final class ChannelLookup: @unchecked Sendable {
+    private let reference: ReferenceData
+    private let spellings = ByteInterner()
+    private var known: [String?] = []
+
+    init(reference: ReferenceData) {
+        self.reference = reference
+    }
+
+    /// The canonical channel for a spelling, or nil when unknown.
+    func channel(for spelling: String) -> String? {
+        var text = spelling
+        guard let id = text.withUTF8({ spellings.id(bytes: $0, adding: known.count < 4096) }) else {
+            return reference.channel(for: spelling)
+        }
+        if id == known.count { known.append(reference.channel(for: spelling)) }
+        return known[id]
     }
 }

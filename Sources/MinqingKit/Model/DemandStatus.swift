@@ -18,6 +18,11 @@ enum DemandStatus: String, Sendable, CaseIterable, Codable {
     /// Reads a status written in the input, or nil when the spelling is unknown.
     init?(spelling: String) {
         let text = spelling.trimmedBlank
+        // The canonical spelling by its bytes first: hashing a Chinese string for every row cost more.
+        if let status = DemandStatus.stored(text) {
+            self = status
+            return
+        }
         guard let status = DemandStatus.spellings[text] ?? DemandStatus.spellings[text.lowercased()] else { return nil }
         self = status
     }

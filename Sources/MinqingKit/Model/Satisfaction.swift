@@ -15,7 +15,8 @@ enum Satisfaction: String, Sendable, CaseIterable, Codable {
             self = .unrated
             return
         }
-        guard let value = Satisfaction(rawValue: text) else { return nil }
+        // By bytes (`StoredValue`): `init(rawValue:)` compares Unicode strings, a visible cost per row.
+        guard let value = Satisfaction.stored(text) else { return nil }
         self = value
     }
 }
