@@ -213,3 +213,28 @@ struct SupervisionListTests {
         try book.close()
     }
 }
+
+extension SupervisionListTests {
+    /// The bulletin's shared-string table counts exactly the cells that refer to it (`count`), and
+    /// holds each distinct text once (`uniqueCount`), as Excel writes them: the lists reuse a column's
+    /// last index without looking the table up, and must still count the reference.
+    @Test func sharedStringCountsMatchTheCells() throws {
+        let space = try Self.space.get()
+        let script = """
+            import re, sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            sst = z.read("xl/sharedStrings.xml").decode()
+            count, unique = re.search(r'count="(\\d+)" uniqueCount="(\\d+)"', sst).groups()
+            cells = sum(len(re.findall(rb't="s"', z.read(n))) for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+            entries = len(re.findall(r"<si>", sst))
+            print(count, unique, cells, entries)
+            """
+        let result = try EndToEnd.execute("/usr/bin/env", ["python3", "-c", script, space.bulletin], in: TestSupport.root)
+        let numbers = result.stdout.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(numbers.count == 4, "\(result.stdout) \(result.stderr)")
+        guard numbers.count == 4 else { return }
+        #expect(numbers[0] == numbers[2], "count \(numbers[0]), cells \(numbers[2])")
+        #expect(numbers[1] == numbers[3], "uniqueCount \(numbers[1]), entries \(numbers[3])")
+        #expect(numbers[2] > 100)
+    }
+}

@@ -15,6 +15,8 @@ final class DemandListSheets {
     private let sharedColumns: [Bool]
     /// The current row's values (reused).
     private var values: [String] = []
+    /// Each shared column's last value and its index in the shared-string table.
+    private var lastShared: [(text: String, index: Int)?]
     private var xml: SheetXML
     private var part = 0
     private var row = 0
@@ -40,6 +42,7 @@ final class DemandListSheets {
         wraps = columns.map(\.wrap)
         columnWidths = columns.map(\.width)
         sharedColumns = columns.map(\.shared)
+        lastShared = Array(repeating: nil, count: columns.count)
         xml = SheetXML(columns: columns.count, chunkCapacity: Self.chunkSize + (1 << 16))
     }
 
@@ -73,7 +76,7 @@ final class DemandListSheets {
         }
         xml.startRow(row + 1, height: height.points)
         for c in values.indices {
-            if sharedColumns[c], let index = strings.index(of: values[c]) {
+            if sharedColumns[c], let index = sharedIndex(c, values[c], strings) {
                 xml.sharedCell(c, style: styles[c], index: index)
             } else {
                 xml.inlineCell(c, style: styles[c], text: values[c])
@@ -81,6 +84,16 @@ final class DemandListSheets {
         }
         xml.endRow()
         if xml.count >= Self.chunkSize { try flush(emit) }
+    }
+
+    /// The shared-string index of column `c`'s `value`. A column's value is often the one of the row
+    /// before (办理状态, 等级, 时效…), and the same `String` (the reader shares repeating values), which
+    /// compares at once: the table is looked up only when it changes.
+    private func sharedIndex(_ c: Int, _ value: String, _ strings: SharedStrings) -> Int? {
+        if let last = lastShared[c], last.text == value { return strings.reference(last.index) }
+        guard let index = strings.index(of: value) else { return nil }
+        lastShared[c] = (value, index)
+        return index
     }
 
     /// Hands over the last chunk and sets each sheet's autofilter over its rows.

@@ -33,6 +33,13 @@ final class SharedStrings {
         return found
     }
 
+    /// Counts one more cell referring to entry `index`, which the caller had from ``index(of:)`` for
+    /// the same text.
+    func reference(_ index: Int) -> Int {
+        references += 1
+        return index
+    }
+
     /// Entry `i` as a string.
     func string(_ i: Int) -> String { table.string(i) }
 
