@@ -20,8 +20,11 @@ public final class WorkspaceLock {
 
     /// Takes the lock without waiting; throws ``WorkspaceBusy`` when another process holds it.
     public init(databasePath: String) throws {
-        path = databasePath + ".lock"
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // The descriptor is kept in a local until the lock is held: a class whose stored properties are
+        // all set runs its deinit when its init throws, which closed a refused lock's descriptor a
+        // second time (in a process with other threads, possibly another file's, reopened meanwhile).
+        let path = databasePath + ".lock"
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw OutputError(path: path, message: "无法创建锁文件（\(String(cString: strerror(errno)))）")
         }
@@ -32,6 +35,8 @@ public final class WorkspaceLock {
             close(fd)
             throw WorkspaceBusy(path: path, pid: pid)
         }
+        self.path = path
+        self.fd = fd
         let text = Array("\(getpid())\n".utf8)
         _ = ftruncate(fd, 0)
         _ = pwrite(fd, text, text.count, 0)
