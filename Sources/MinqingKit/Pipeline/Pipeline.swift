@@ -226,9 +226,9 @@ public struct Pipeline {
         let output = try OutputFiles(folder: workspace.folder(for: month))
         var workbook = WorkbookWriter(data: data, reader: reader, reference: reference)
         workbook.progress = { progress.update("写出 \(month) 报告", done: $0, total: total) }
-        // The 督办清单 takes each open demand as the pass lists it in 未办结诉求, after the month's pass,
-        // and writes it on a thread of its own: `openDemand` is called on the open demands' pass's
-        // second thread, one call at a time, and only there, so the pipe has one sender.
+        // The 督办清单 takes each open demand as the passes list it in 未办结诉求 and writes it on a thread
+        // of its own: `openDemand` is called on the passes' second threads, which run one after another
+        // (each joined before the next starts), so the pipe has one sender at a time.
         let supervision = try SupervisionWorkbook(
             path: output.temporaryPath(for: ReportNames.supervision(month)), county: config.county, month: month,
             reference: reference)

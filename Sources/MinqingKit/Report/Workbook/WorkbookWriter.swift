@@ -61,8 +61,8 @@ struct WorkbookWriter {
     /// Called with the number of demands read so far.
     var progress: (Int) -> Void = { _ in }
     /// Called with each demand open at the month's end, masked and with its clock, in 未办结诉求's order
-    /// (已超期 first, each group in 受理日期 order), after the pass over the month, on the pass's second
-    /// thread (one call at a time).
+    /// (已超期 first, each group in 受理日期 order), as the passes write it, on their second threads: the
+    /// passes run one after another, so the calls never overlap.
     var openDemand: (ReportDemand) throws -> Void = { _ in }
 
     /// A writer for `data` (whose summary is filled in by the pass) reading demands through `reader`.
