@@ -31,10 +31,10 @@ struct EncodedRowTests {
         }
         try queue.write { db in
             let statement = try RawStatement(db, sql)
-            let encoder = RowEncoder(capacity: 16)
+            let encoder = RowBinding(capacity: 16)
             // All rows encoded first, then inserted: each row keeps its own bytes.
             let encoded = rows.map { row in
-                for text in row { encoder.add(text) }
+                for text in row { encoder.text(text) }
                 return encoder.finish()
             }
             for row in encoded { #expect(try statement.insertUnlessDuplicate(row)) }
@@ -61,9 +61,9 @@ struct EncodedRowTests {
         let date = try #require(Day(year: year, month: month, day: day))
         try queue.write { db in
             let statement = try RawStatement(db, sql)
-            let encoder = RowEncoder(capacity: 4)
-            encoder.add(date, secondsOfDay: seconds)
-            encoder.add(date.yearMonth)
+            let encoder = RowBinding(capacity: 4)
+            encoder.day(date, secondsOfDay: seconds)
+            encoder.month(date.yearMonth)
             #expect(try statement.insertUnlessDuplicate(encoder.finish()))
         }
         let row = try #require(try queue.read { db in try Row.fetchOne(db, sql: "SELECT c1, c2 FROM t") })
@@ -80,15 +80,15 @@ struct EncodedRowTests {
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE t (a INTEGER NOT NULL, b TEXT NOT NULL, c INTEGER NOT NULL, d TEXT NOT NULL)")
             let statement = try RawStatement(db, "INSERT INTO t VALUES (?, ?, ?, ?)")
-            let encoder = RowEncoder()
+            let encoder = RowBinding()
             for (a, b, c, d) in [(Int.min, "", Int.max, "丙"), (0, "乙", -1, "")] {
-                encoder.add(a)
-                encoder.add(b)
-                encoder.add(c)
-                encoder.add(d)
+                encoder.int(a)
+                encoder.text(b)
+                encoder.int(c)
+                encoder.text(d)
                 #expect(try statement.insertUnlessDuplicate(encoder.finish(), [(4, "替换")]))
             }
-            encoder.add(1)
+            encoder.int(1)
             #expect(throws: DatabaseError.self) { try statement.insertUnlessDuplicate(encoder.finish()) }
         }
         let rows = try queue.read { db in

@@ -2,10 +2,9 @@ import Foundation
 
 /// What the scanner reports for each row of the inputs.
 enum ScanEvent: Sendable {
-    /// An accepted, classified demand; `sequence` numbers accepted rows across all files from 0,
-    /// `personKey` is its person key for 重复诉求 (``RepeatDetector/personKey(of:)``, made here on the
-    /// scanning thread), and `raw` is the row's original text (for a problem the database finds later).
-    case demand(Demand, sequence: Int, personKey: String, raw: String)
+    /// An accepted, classified demand; `sequence` numbers accepted rows across all files from 0, and
+    /// `raw` is the row's original text (for a problem the database finds later).
+    case demand(Demand, sequence: Int, raw: String)
     /// A rejected row or a notice.
     case problem(DataProblem)
 }
@@ -175,7 +174,7 @@ final class InputScanner {
                     }
                     try sink(.demand(
                         Demand(input: input, classification: classification), sequence: sequence,
-                        personKey: RepeatDetector.personKey(of: input), raw: reader.rawRecord()))
+                        raw: reader.rawRecord()))
                     sequence += 1
                 }
             }

@@ -1,12 +1,12 @@
-/// A scanned row made ready for ``MonthIngest/accept(_:)``: a demand comes with its database row
-/// already encoded (``IngestPreparer``).
+/// A scanned row made ready for ``MonthIngest/accept(_:)``: a demand comes with its person key for
+/// 重复诉求 and its database row already encoded (``IngestPreparer``).
 enum IngestEvent: Sendable {
     case demand(Demand, sequence: Int, personKey: String, raw: String, row: EncodedRow)
     case problem(DataProblem)
 }
 
-/// Encodes each scanned demand's database row on the scanning thread, so the thread that writes the
-/// database only binds it. Used by one thread at a time.
+/// Makes each scanned demand's person key and encodes its database row on the scanning thread, so the
+/// thread that writes the database only binds it. Used by one thread at a time.
 struct IngestPreparer: @unchecked Sendable {
     let encoder: DemandEncoder
 
@@ -14,7 +14,8 @@ struct IngestPreparer: @unchecked Sendable {
         switch event {
         case .problem(let problem):
             return .problem(problem)
-        case .demand(let demand, let sequence, let key, let raw):
+        case .demand(let demand, let sequence, let raw):
+            let key = RepeatDetector.personKey(of: demand.input)
             return .demand(
                 demand, sequence: sequence, personKey: key, raw: raw, row: try encoder.encode(demand, personKey: key))
         }

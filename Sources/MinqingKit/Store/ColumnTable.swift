@@ -122,29 +122,6 @@ struct ColumnDeclarationError: MinqingError {
     var description: String { "数据库列「\(column)」的声明写入了 \(values) 个值，应为 1 个。这是 minqing 的程序错误，数据库未被改动；请报告此问题。" }
 }
 
-/// The values of one row of a bulk insert, given to parameters 1, 2, … in the order the column
-/// declarations give them, into an ``EncodedRow``.
-final class RowBinding {
-    private let encoder = RowEncoder()
-
-    /// Values given so far in this row.
-    var count: Int32 { encoder.count }
-
-    func clear() { encoder.clear() }
-
-    func text(_ value: String) { encoder.add(value) }
-    func day(_ value: Day, secondsOfDay: Int? = nil) { encoder.add(value, secondsOfDay: secondsOfDay) }
-    /// An optional day: blank when nil.
-    func day(_ value: Day?) {
-        if let value { day(value, secondsOfDay: nil) } else { text("") }
-    }
-    func month(_ value: YearMonth) { encoder.add(value) }
-    func int(_ value: Int) { encoder.add(value) }
-
-    /// The row, handed over (the next one starts empty).
-    func finish() -> EncodedRow { encoder.finish() }
-}
-
 /// The current row of a select, read column by column in select order.
 final class RowCursor {
     let statement: RawStatement

@@ -1,6 +1,6 @@
 /// A demand as it is written: the classified demand, the month that registers it, its person key for
-/// 重复诉求, the ingest that wrote it, and its 等级 and 等级依据 (the classification's, or A for a
-/// repeat found while storing).
+/// 重复诉求 and the ingest that wrote it. (A repeat found while storing replaces the 等级 and 等级依据
+/// parameters when the row is inserted: ``MonthIngestSession/insert(_:grade:)``.)
 struct StoredDemand {
     let demand: Demand
     /// The month whose input registered the demand: the month of its 受理日期, or a later one for a
@@ -8,8 +8,6 @@ struct StoredDemand {
     let month: YearMonth
     let repeatKey: String
     let ingestID: Int
-    let grade: Grade
-    let gradeBasis: GradeBasis
 }
 
 /// Encodes the month's demands for ``MonthIngestSession/insert(_:grade:)`` on the thread that reads
@@ -27,10 +25,7 @@ final class DemandEncoder: @unchecked Sendable {
     /// The demand's row, registered by this month, with its classification's 等级.
     func encode(_ demand: Demand, personKey: String) throws -> EncodedRow {
         try DemandColumns.table.encode(
-            StoredDemand(
-                demand: demand, month: month, repeatKey: personKey, ingestID: ingestID,
-                grade: demand.classification.grade, gradeBasis: demand.classification.gradeBasis),
-            binding)
+            StoredDemand(demand: demand, month: month, repeatKey: personKey, ingestID: ingestID), binding)
     }
 }
 
@@ -98,9 +93,9 @@ enum DemandColumns {
                read: { row, d in d.primaryUnit = row.sharedText() }),
         Column("primary_type", .text, bind: { s, row in row.text(s.pointee.demand.classification.primaryUnitType) },
                read: { row, d in d.primaryUnitType = row.sharedText() }),
-        Column("grade", .text, header: InputColumn.grade.header, bind: { s, row in row.text(s.pointee.grade.rawValue) },
+        Column("grade", .text, header: InputColumn.grade.header, bind: { s, row in row.text(s.pointee.demand.classification.grade.rawValue) },
                read: { row, d in d.grade = try row.stored(Grade.self) }),
-        Column("grade_basis", .text, bind: { s, row in row.text(s.pointee.gradeBasis.text) },
+        Column("grade_basis", .text, bind: { s, row in row.text(s.pointee.demand.classification.gradeBasis.text) },
                read: { row, d in d.gradeBasis = row.sharedText() }),
         Column("unit_basis", .text, bind: { s, row in row.text(s.pointee.demand.classification.unitBasis) },
                read: { row, d in d.unitBasis = row.sharedText() }),

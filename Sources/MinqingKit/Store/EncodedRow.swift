@@ -38,9 +38,10 @@ struct EncodedRow: Sendable {
     }
 }
 
-/// Builds ``EncodedRow``s: the values are given in parameter order (``RowBinding`` does it for a
-/// ``ColumnTable``), then ``finish()`` hands the row over and the builder starts the next one.
-final class RowEncoder {
+/// The values of one row of a bulk insert, given to parameters 1, 2, … in order (a ``ColumnTable``'s
+/// column declarations give them), into an ``EncodedRow``: ``finish()`` hands the row over and the
+/// next one starts empty.
+final class RowBinding {
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var used = 0
@@ -67,7 +68,7 @@ final class RowEncoder {
     }
 
     /// Adds a text parameter.
-    func add(_ text: String) {
+    func text(_ text: String) {
         // A native string's bytes are read where they are; another is made contiguous first.
         let added: Void? = text.utf8.withContiguousStorageIfAvailable { add(bytes: $0) }
         if added == nil {
@@ -86,7 +87,7 @@ final class RowEncoder {
     }
 
     /// Adds an integer parameter.
-    func add(_ value: Int) {
+    func int(_ value: Int) {
         let at = reserve(9)
         buffer[at] = EncodedRow.integerTag
         UnsafeMutableRawPointer(buffer + at + 1).storeBytes(of: Int64(value), as: Int64.self)
@@ -108,10 +109,15 @@ final class RowEncoder {
         return at
     }
 
+    /// Adds an optional day: blank when nil.
+    func day(_ value: Day?) {
+        if let value { day(value, secondsOfDay: nil) } else { text("") }
+    }
+
     /// Adds a day as text, `2026-10-03`, or with the time as `2026-10-03 14:22:05` (the stored forms).
-    func add(_ day: Day, secondsOfDay: Int? = nil) {
+    func day(_ day: Day, secondsOfDay: Int? = nil) {
         guard day.year >= 0, day.year < 10_000 else {
-            add(secondsOfDay == nil ? day.description : DateTimeValue(day: day, secondsOfDay: secondsOfDay).text)
+            text(secondsOfDay == nil ? day.description : DateTimeValue(day: day, secondsOfDay: secondsOfDay).text)
             return
         }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -137,8 +143,8 @@ final class RowEncoder {
     }
 
     /// Adds a month as text, `2026-10`.
-    func add(_ month: YearMonth) {
-        guard month.year >= 0, month.year < 10_000 else { return add(month.description) }
+    func month(_ month: YearMonth) {
+        guard month.year >= 0, month.year < 10_000 else { return text(month.description) }
         var digits: UInt64 = 0
         withUnsafeMutableBytes(of: &digits) { raw in
             let out = raw.bindMemory(to: UInt8.self)
