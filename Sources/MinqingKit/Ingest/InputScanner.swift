@@ -45,7 +45,7 @@ final class InputScanner {
 
     /// Filled in by ``scan(paths:sink:)``.
     private(set) var timings = Timings()
-    private var readWatch = Stopwatch(), checkWatch = Stopwatch(), classifyWatch = Stopwatch()
+    private var readWatch = Stopwatch(sampling: 8), checkWatch = Stopwatch(sampling: 8), classifyWatch = Stopwatch(sampling: 8)
 
     let month: YearMonth
     let config: MinqingConfig

@@ -108,7 +108,7 @@ struct WorkbookWriter {
         let writing = Unchecked(ListWriting(lists: lists, strings: strings))
         let openDemand = Unchecked(self.openDemand)
         let masker = data.masker
-        var scoreWatch = Stopwatch(), maskWatch = Stopwatch(), handOverWatch = Stopwatch()
+        var scoreWatch = Stopwatch(sampling: 8), maskWatch = Stopwatch(sampling: 8), handOverWatch = Stopwatch(sampling: 8)
         let passStart = DispatchTime.now().uptimeNanoseconds
 
         // 未办结诉求: every demand open at the month's end, any month of receipt, 已超期 first, each group
