@@ -23,6 +23,8 @@ final class BatchPipe<Item>: @unchecked Sendable {
     private var cancelled = false
     private let batchSize: Int
     private let maxBatches: Int
+    /// Producer: seconds spent waiting for the consumer to take a batch (the backlog was full).
+    private(set) var producerWaitSeconds = 0.0
 
     /// A pipe passing `batchSize` items at a time, with at most `maxBatches` waiting.
     init(batchSize: Int = 512, maxBatches: Int = 8) {
@@ -45,7 +47,11 @@ final class BatchPipe<Item>: @unchecked Sendable {
             // The consumer's finished batches are freed here, on the producer's thread, outside the lock.
             finished.removeAll()
         }
-        while ready.count >= maxBatches && !cancelled { condition.wait() }
+        if ready.count >= maxBatches && !cancelled {
+            let start = DispatchTime.now().uptimeNanoseconds
+            while ready.count >= maxBatches && !cancelled { condition.wait() }
+            producerWaitSeconds += Double(DispatchTime.now().uptimeNanoseconds &- start) / 1e9
+        }
         if cancelled { throw Cancelled() }
         ready.append(pending)
         pending = []

@@ -108,7 +108,8 @@ struct WorkbookWriter {
         let writing = Unchecked(ListWriting(lists: lists, strings: strings))
         let openDemand = Unchecked(self.openDemand)
         let masker = data.masker
-        var scoreWatch = Stopwatch(sampling: 8), maskWatch = Stopwatch(sampling: 8), handOverWatch = Stopwatch(sampling: 8)
+        var scoreWatch = Stopwatch(sampling: 8), maskWatch = Stopwatch(sampling: 8)
+        var handOverWait = 0.0
         let passStart = DispatchTime.now().uptimeNanoseconds
 
         // 未办结诉求: every demand open at the month's end, any month of receipt, 已超期 first, each group
@@ -165,8 +166,9 @@ struct WorkbookWriter {
                     aggregator.addOpen(facts, days: demand.clock?.handlingDays ?? 0, earlier: false)
                     overdueOpen = open.add(demand, shown: shown, facts: facts, before: false)
                 }
-                try handOverWatch.time { try pipe.send((shown, isA, overdueOpen)) }
+                try pipe.send((shown, isA, overdueOpen))
             }
+            handOverWait = pipe.producerWaitSeconds
         })
 
         // The open demands within their time limit: those received before the month, then the month's.
@@ -199,8 +201,8 @@ struct WorkbookWriter {
         try book.close()
         try WorkbookSplice.assemble(base: base, output: path, sheets: parts, sharedStrings: strings)
         let timings = Timings(
-            read: max(0, passSeconds - scoreWatch.seconds - maskWatch.seconds - handOverWatch.seconds),
-            score: scoreWatch.seconds, mask: maskWatch.seconds, handOver: handOverWatch.seconds,
+            read: max(0, passSeconds - scoreWatch.seconds - maskWatch.seconds - handOverWait),
+            score: scoreWatch.seconds, mask: maskWatch.seconds, handOver: handOverWait,
             xml: writing.value.xmlSeconds, compress: writing.value.compressWatch.seconds,
             assemble: Double(DispatchTime.now().uptimeNanoseconds - assembleStart) / 1e9, openPass: openSeconds,
             openDemands: summary.backlog.openAtEnd)
