@@ -16,7 +16,8 @@ struct Check: ParsableCommand {
         let encoding = try input.resolveEncoding()
         let pipeline = workspace.makePipeline(logger: logger)
         do {
-            let (files, problems) = try pipeline.check(month: month, inputs: input.inputs, encoding: encoding)
+            let (files, problems) = try pipeline.check(
+                month: month, inputs: input.inputs, encoding: encoding, sheet: input.sheet)
             for problem in problems {
                 print("\(problem.logLine) [\(problem.level.rawValue)]")
             }

@@ -15,7 +15,8 @@ struct Ingest: ParsableCommand {
         let encoding = try input.resolveEncoding()
         try workspace.locked { pipeline in
             let outcome = try pipeline.ingest(
-                month: month, inputs: input.inputs, encoding: encoding, strict: input.strict, command: "ingest")
+                month: month, inputs: input.inputs, encoding: encoding, sheet: input.sheet, strict: input.strict,
+                command: "ingest")
             print(SummaryLine.text(outcome: outcome, report: nil))
         }
     }

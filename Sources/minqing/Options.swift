@@ -70,22 +70,26 @@ struct InputOptions: ParsableArguments {
     @Option(help: "强制输入编码：utf-8 或 gb18030（默认自动识别）。")
     var encoding: String?
 
+    @Option(help: "Excel 工作簿中要读取的工作表名称（默认第一个未隐藏的工作表）。")
+    var sheet: String?
+
     @Flag(help: "有任何一行被拒收时，整个运行失败（退出码 1），不写入数据库和报告。")
     var strict = false
 
-    @Argument(help: "本月的诉求记录 CSV 文件（一个或多个）。")
+    @Argument(help: "本月的诉求记录文件（一个或多个）：CSV、Unicode 文本（.txt）、Excel 工作簿（.xlsx、.xls）。")
     var inputs: [String] = []
 
     func resolveEncoding() throws -> TextEncoding? {
         guard let encoding else { return nil }
-        guard let value = TextEncoding(rawValue: encoding.lowercased().replacingOccurrences(of: "utf8", with: "utf-8")) else {
+        let name = encoding.lowercased().replacingOccurrences(of: "utf8", with: "utf-8")
+        guard let value = TextEncoding(rawValue: name), TextEncoding.forcible.contains(value) else {
             throw ValidationError("未知的编码「\(encoding)」，应为 utf-8 或 gb18030。")
         }
         return value
     }
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("请给出至少一个输入 CSV 文件。") }
+        if inputs.isEmpty { throw ValidationError("请给出至少一个输入文件。") }
     }
 }
 

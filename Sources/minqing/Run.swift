@@ -17,7 +17,8 @@ struct Run: ParsableCommand {
         let encoding = try input.resolveEncoding()
         try workspace.locked { pipeline in
             let (outcome, report) = try pipeline.run(
-                month: month, inputs: input.inputs, encoding: encoding, strict: input.strict, templatePath: template)
+                month: month, inputs: input.inputs, encoding: encoding, sheet: input.sheet, strict: input.strict,
+                templatePath: template)
             print(SummaryLine.text(outcome: outcome, report: report))
         }
     }

@@ -27,9 +27,9 @@ struct BadInputCorpusTests {
         Case(file: "empty.csv", status: 1, refused: true,
              stderr: ["empty.csv：文件是空的，没有任何内容。"]),
         Case(file: "missing-required-column.csv", status: 1, refused: true,
-             stderr: ["missing-required-column.csv 第 1 行：缺少必填列 诉求内容。"]),
+             stderr: ["missing-required-column.csv 第 1 行（表头）：缺少必填列 诉求内容。"]),
         Case(file: "duplicated-header-column.csv", status: 1, refused: true,
-             stderr: ["duplicated-header-column.csv 第 1 行：列「渠道」出现了 2 次（第 3、5 列）"]),
+             stderr: ["duplicated-header-column.csv 第 1 行（表头）：列「渠道」出现了 2 次（第 C、E 列）"]),
         Case(file: "bom-gb18030.csv", status: 1, refused: true,
              stderr: ["bom-gb18030.csv 第 1 行：文件开头标明为 UTF-8 编码（BOM），但内容不是 UTF-8（可能是 GB18030/GBK）"]),
         Case(file: "invalid-utf8-after-prefix.csv", status: 1, refused: true,
@@ -44,82 +44,85 @@ struct BadInputCorpusTests {
         Case(file: "header-only.csv", status: 0,
              stdout: ["检查 2026-10：1 个文件，0 行，拒收 0 行，提示 0 条。"]),
         Case(file: "unknown-extra-column.csv", status: 0,
-             stdout: ["unknown-extra-column.csv:1: 未使用的列已忽略：备注 [提示]", "1 行，拒收 0 行"]),
+             stdout: ["unknown-extra-column.csv:row 1: 未使用的列已忽略：备注。", "1 行，拒收 0 行"]),
         Case(file: "unknown-references.csv", status: 0,
              stdout: [
-                "unknown-references.csv:2: 渠道: 渠道「飞鸽传书」未在 channels.csv 登记，已按原值统计；如是新渠道，请加入 channels.csv [提示]",
-                "unknown-references.csv:3: 村社区: 村社区「不存在村」未在 places.csv 登记（类型 未登记），已按原值保留。 [提示]",
-                "unknown-references.csv:4: 涉及领域: 涉及领域「天文」未在 domains.csv 登记，已按诉求内容的关键词归类。 [提示]",
-                "unknown-references.csv:5: 主管部门: 主管部门「县魔法局」未在 units.csv 登记（类型 未登记），已按原值保留并计分。 [提示]",
+                "unknown-references.csv:row 2: 渠道: 渠道「飞鸽传书」未在 channels.csv 登记，已按原值统计；如是新渠道，请加入 channels.csv [提示]",
+                "unknown-references.csv:row 3: 村社区: 村社区「不存在村」未在 places.csv 登记（类型 未登记），已按原值保留。 [提示]",
+                "unknown-references.csv:row 4: 涉及领域: 涉及领域「天文」未在 domains.csv 登记，已按诉求内容的关键词归类。 [提示]",
+                "unknown-references.csv:row 5: 主管部门: 主管部门「县魔法局」未在 units.csv 登记（类型 未登记），已按原值保留并计分。 [提示]",
                 // The file has no 办结日期 column: one notice for its 4 已办结 rows.
-                "unknown-references.csv:1: 办结日期: 文件没有办结日期列：其中 4 件已办结的诉求不计入按期办结率和平均办理天数；请在导出中加上办结日期列 [提示]",
+                "unknown-references.csv:row 1: 办结日期: 文件没有办结日期列：其中 4 件已办结的诉求不计入按期办结率和平均办理天数；请在导出中加上办结日期列 [提示]",
                 "4 行，拒收 0 行，提示 6 条。",
              ]),
         Case(file: "resolved-dates.csv", status: 0,
              stdout: [
-                "resolved-dates.csv:3: 办结日期: 已办结但没有办结日期：不计入按期办结率和平均办理天数；请补填办结日期 [提示]",
-                "resolved-dates.csv:4: 办结日期: 办结日期 2026-11-03 晚于报告月份 2026-10 的月末；已按给定日期保存（导出晚于月末时常见），请核对 [提示]",
-                "resolved-dates.csv:6: 办结日期: 办结日期 2026-11-02 晚于报告月份 2026-10 的月末；已按给定日期保存（导出晚于月末时常见），请核对 [提示]",
-                "resolved-dates.csv:8: 办结日期: 已办结但没有办结日期：不计入按期办结率和平均办理天数；请补填办结日期 [提示]",
-                "resolved-dates.csv:9: 办结日期: 办结日期 2026-10-08 早于受理日期 2026-10-10，请核对 [提示]",
-                "检查 2026-10：1 个文件，8 行，拒收 0 行，提示 5 条。",
+                "resolved-dates.csv:row 3: 办结日期: 已办结但没有办结日期：不计入按期办结率和平均办理天数；请补填办结日期 [提示]",
+                "resolved-dates.csv:row 4: 办结日期: 办结日期 2026-11-03 晚于报告月份 2026-10 的月末；已按给定日期保存（导出晚于月末时常见），请核对 [提示]",
+                "resolved-dates.csv:row 6: 办结日期: 办结日期 2026-11-02 晚于报告月份 2026-10 的月末；已按给定日期保存（导出晚于月末时常见），请核对 [提示]",
+                // check rehearses the ingest, so it gives the 补录 notice run gives (SPEC §10).
+                "resolved-dates.csv:row 6: 受理日期: 补录：往月诉求 RD5（受理日期 2026-09-15，2026-09）在数据库中没有记录",
+                "resolved-dates.csv:row 8: 办结日期: 已办结但没有办结日期：不计入按期办结率和平均办理天数；请补填办结日期 [提示]",
+                "resolved-dates.csv:row 9: 办结日期: 办结日期 2026-10-08 早于受理日期 2026-10-10，请核对 [提示]",
+                "检查 2026-10：1 个文件，8 行，拒收 0 行，提示 6 条。",
              ]),
 
         // Row-level problems: the row is rejected, the rest goes on; `check` exits 1.
         Case(file: "nul-in-row.csv", status: 1,
-             stdout: ["nul-in-row.csv:2: 该行含有空字符（NUL），文件可能已损坏，请从原系统重新导出 [拒收]", "2 行，拒收 1 行"]),
+             stdout: ["nul-in-row.csv:row 2: 该行含有空字符（NUL），文件可能已损坏，请从原系统重新导出 [拒收]", "2 行，拒收 1 行"]),
         Case(file: "ragged-rows.csv", status: 1,
              stdout: [
-                "ragged-rows.csv:3: 该行有 7 个字段，比表头的 6 列多（可能是内容中的逗号没有加引号） [拒收]",
-                "ragged-rows.csv:4: 该行只有 5 个字段，表头有 6 列，缺少的列按空白处理 [提示]",
+                "ragged-rows.csv:row 3: 该行有 7 个字段，比表头的 6 列多（可能是内容中的逗号没有加引号） [拒收]",
+                "ragged-rows.csv:row 4: 该行只有 5 个字段，表头有 6 列，缺少的列按空白处理 [提示]",
                 "3 行，拒收 1 行",
              ]),
         Case(file: "cr-line-ends.csv", status: 1,
              stdout: [
-                // C2's quoted content spans lines 3–4, so C3 is on physical line 5 and C4 on line 6.
-                "cr-line-ends.csv:5: 办理状态: 未知的办理状态「待定」，应为 已办结、办理中 或 未办理 [拒收]",
-                "cr-line-ends.csv:6: 乡镇:",
+                // C2's quoted content spans lines 3–4, so C3 (row 4 as a spreadsheet shows it) starts on
+                // physical line 5, and C4 (row 5) on line 6.
+                "cr-line-ends.csv:row 4 (line 5): 办理状态: 未知的办理状态「待定」，应为 已办结、办理中 或 未办理 [拒收]",
+                "cr-line-ends.csv:row 5 (line 6): 乡镇:",
                 "4 行，拒收 1 行",
              ]),
         Case(file: "blank-required-values.csv", status: 1,
              stdout: [
-                "blank-required-values.csv:2: 编号: 必填项为空 [拒收]",
-                "blank-required-values.csv:3: 受理日期: 必填项为空 [拒收]",
-                "blank-required-values.csv:4: 渠道: 必填项为空 [拒收]",
-                "blank-required-values.csv:5: 诉求内容: 必填项为空 [拒收]",
-                "blank-required-values.csv:6: 办理状态: 必填项为空 [拒收]",
+                "blank-required-values.csv:row 2: 编号: 必填项为空 [拒收]",
+                "blank-required-values.csv:row 3: 受理日期: 必填项为空 [拒收]",
+                "blank-required-values.csv:row 4: 渠道: 必填项为空 [拒收]",
+                "blank-required-values.csv:row 5: 诉求内容: 必填项为空 [拒收]",
+                "blank-required-values.csv:row 6: 办理状态: 必填项为空 [拒收]",
                 "6 行，拒收 5 行",
              ]),
         Case(file: "bad-dates.csv", status: 1,
              stdout: [
-                "bad-dates.csv:2: 受理日期: 无法识别的日期「2026-02-30」",
-                "bad-dates.csv:3: 受理日期: 无法识别的日期「2026/13/01」",
-                "bad-dates.csv:4: 受理日期: 无法识别的日期「昨天」",
+                "bad-dates.csv:row 2: 受理日期: 无法识别的日期「2026-02-30」",
+                "bad-dates.csv:row 3: 受理日期: 无法识别的日期「2026/13/01」",
+                "bad-dates.csv:row 4: 受理日期: 无法识别的日期「昨天」",
                 "4 行，拒收 3 行",
              ]),
         Case(file: "unknown-status.csv", status: 1,
              stdout: [
-                "unknown-status.csv:2: 办理状态: 未知的办理状态「已转办」，应为 已办结、办理中 或 未办理 [拒收]",
+                "unknown-status.csv:row 2: 办理状态: 未知的办理状态「已转办」，应为 已办结、办理中 或 未办理 [拒收]",
                 "2 行，拒收 1 行",  // 办结 is an alias of 已办结
              ]),
         Case(file: "bad-headcount.csv", status: 1,
              stdout: [
-                "bad-headcount.csv:2: 人数: 人数「0」应为正整数（如 1、5、12） [拒收]",
-                "bad-headcount.csv:3: 人数: 人数「-1」应为正整数（如 1、5、12） [拒收]",
-                "bad-headcount.csv:4: 人数: 人数「1.5」应为正整数（如 1、5、12） [拒收]",
-                "bad-headcount.csv:5: 人数: 人数「一百」应为正整数（如 1、5、12） [拒收]",
+                "bad-headcount.csv:row 2: 人数: 人数「0」应为正整数（如 1、5、12） [拒收]",
+                "bad-headcount.csv:row 3: 人数: 人数「-1」应为正整数（如 1、5、12） [拒收]",
+                "bad-headcount.csv:row 4: 人数: 人数「1.5」应为正整数（如 1、5、12） [拒收]",
+                "bad-headcount.csv:row 5: 人数: 人数「一百」应为正整数（如 1、5、12） [拒收]",
                 "6 行，拒收 4 行",  // blank (= 1) and 12 are fine
              ]),
         Case(file: "duplicate-id.csv", status: 1,
-             stdout: ["duplicate-id.csv:4: 编号: 编号 K1 与本次输入第 2 行重复，保留先出现的一行 [拒收]", "3 行，拒收 1 行"]),
+             stdout: ["duplicate-id.csv:row 4: 编号: 编号 K1 与本次输入第 2 行重复，保留先出现的一行 [拒收]", "3 行，拒收 1 行"]),
         Case(file: "date-after-month.csv", status: 1,
              stdout: [
-                "date-after-month.csv:3: 受理日期: 受理日期 2026-11-01 晚于报告月份 2026-10，请在该月份的报告中处理 [拒收]",
+                "date-after-month.csv:row 3: 受理日期: 受理日期 2026-11-01 晚于报告月份 2026-10，请在该月份的报告中处理 [拒收]",
                 "2 行，拒收 1 行",  // 2026-10-31 is in the month
              ]),
         Case(file: "date-too-old.csv", status: 1,
              stdout: [
-                "date-too-old.csv:3: 受理日期: 受理日期 2024-09-30 早于 2024-10-01（报告月份前 24 个月以上），请核对日期 [拒收]",
+                "date-too-old.csv:row 3: 受理日期: 受理日期 2024-09-30 早于 2024-10-01（报告月份前 24 个月以上），请核对日期 [拒收]",
                 "2 行，拒收 1 行",  // 2024-10-01, exactly 24 months back, is kept
              ]),
         Case(file: "many-problems.csv", status: 1,
@@ -172,17 +175,18 @@ struct BadInputCorpusTests {
         #expect(result.stdout.hasPrefix("2026-10：诉求 2 件（"), "\(result.stdout)")
         #expect(result.stdout.contains("拒收 6 行，提示 3 条"))
         for sentence in [
-            "many-problems.csv:3: 受理日期: 无法识别的日期「2026-02-30」",
-            "many-problems.csv:4: 办理状态: 未知的办理状态「已转办」",
-            "many-problems.csv:5: 人数: 人数「一百」应为正整数",
-            "many-problems.csv:6: 编号: 编号 Z1 与本次输入第 2 行重复",
-            "many-problems.csv:7: 受理日期: 受理日期 2026-11-01 晚于报告月份 2026-10",
-            "many-problems.csv:9: 该行有 7 个字段，比表头的 6 列多",
+            "many-problems.csv:row 3: 受理日期: 无法识别的日期「2026-02-30」",
+            "many-problems.csv:row 4: 办理状态: 未知的办理状态「已转办」",
+            "many-problems.csv:row 5: 人数: 人数「一百」应为正整数",
+            "many-problems.csv:row 6: 编号: 编号 Z1 与本次输入第 2 行重复",
+            "many-problems.csv:row 7: 受理日期: 受理日期 2026-11-01 晚于报告月份 2026-10",
+            "many-problems.csv:row 8 (line 9): 该行有 7 个字段，比表头的 6 列多",
         ] {
             #expect(result.stderr.contains(sentence), "stderr lacks «\(sentence)»")
         }
         let problems = try Self.problems(directory + Self.problemsCSV)
         let rejected = problems.filter { $0.level == "拒收" }
+        #expect(rejected.map(\.row) == [3, 4, 5, 6, 7, 8])
         #expect(rejected.map(\.line) == [3, 4, 5, 6, 7, 9])
         try Self.expectVerbatim(rejected, folder: Self.folder)
         #expect(try Self.dataRows("many-problems.csv").count == 2 + rejected.count)
@@ -242,8 +246,8 @@ struct BadInputCorpusTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("2026-10：诉求 4 件（"), "\(result.stdout)")
         #expect(result.stdout.contains("拒收 0 行，提示 6 条"))
-        #expect(result.stderr.contains("unknown-references.csv:2: 渠道: 渠道「飞鸽传书」未在 channels.csv 登记"))
-        #expect(result.stderr.contains("unknown-references.csv:5: 主管部门: 主管部门「县魔法局」未在 units.csv 登记"))
+        #expect(result.stderr.contains("unknown-references.csv:row 2: 渠道: 渠道「飞鸽传书」未在 channels.csv 登记"))
+        #expect(result.stderr.contains("unknown-references.csv:row 5: 主管部门: 主管部门「县魔法局」未在 units.csv 登记"))
         let notices = try Self.problems(directory + Self.problemsCSV).filter { $0.level == "提示" }
         // One notice at the header for the missing 办结日期 column (4 已办结 rows); line 3 also 乡镇 (属地不明).
         #expect(notices.map(\.line) == [1, 2, 3, 3, 4, 5])
@@ -389,6 +393,9 @@ struct BadInputCorpusTests {
 
     struct Problem {
         var file: String
+        /// 行号: the row as a spreadsheet shows it.
+        var row: Int
+        /// The physical line the row starts on (行号 names it when it differs: `8（文件第 9 行）`).
         var line: Int
         var level: String
         var message: String
@@ -402,11 +409,15 @@ struct BadInputCorpusTests {
         let all = records(text)
         #expect(all.first?.fields == ["文件", "行号", "级别", "问题", "原始内容"])
         return all.dropFirst().compactMap { r in
-            guard r.fields.count == 5, let line = Int(r.fields[1]) else {
+            let numbers = r.fields.count == 5
+                ? r.fields[1].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) } : []
+            guard let row = numbers.first, numbers.count <= 2 else {
                 Issue.record("malformed 数据问题 row: \(r.raw)")
                 return nil
             }
-            return Problem(file: r.fields[0], line: line, level: r.fields[2], message: r.fields[3], raw: r.fields[4])
+            return Problem(
+                file: r.fields[0], row: row, line: numbers.last ?? row, level: r.fields[2], message: r.fields[3],
+                raw: r.fields[4])
         }
     }
 

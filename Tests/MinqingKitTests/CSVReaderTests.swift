@@ -317,8 +317,8 @@ let csvReaderTestCases: [CSVReaderTestCase] = [
         let unterminated = CSVError(path: "/data/10月/诉求.csv", line: 12, kind: .unterminatedQuote(fieldLine: 12))
         #expect(unterminated.description
             == "诉求.csv 第 12 行：引号未闭合，文件在引号字段中结束（该字段从第 12 行开始）。请检查该行的双引号是否成对。")
-        let utf16 = CSVError(path: "in/诉求.csv", kind: .utf16)
-        #expect(utf16.description == "诉求.csv：文件为 UTF-16 编码，请在 Excel 中另存为“CSV UTF-8”或 GB18030 后重试。")
+        let utf16 = CSVError(path: "in/诉求.txt", line: 3, kind: .undecodable(encoding: .utf16le))
+        #expect(utf16.description.hasPrefix("诉求.txt 第 3 行：含有无法识别的字符，不是有效的 UTF-16（Unicode 文本） 编码。"))
         #expect(CSVError(path: "诉求.csv", kind: .empty).description == "诉求.csv：文件是空的，没有任何内容。请确认导出的文件是否完整。")
         let bad = CSVError(path: "a/b.csv", line: 7, kind: .undecodable(encoding: .gb18030))
         #expect(bad.description.hasPrefix("b.csv 第 7 行：含有无法识别的字符，不是有效的 GB18030/GBK 编码。"))

@@ -22,7 +22,7 @@ struct CommandLineTests {
         let result = try run(["run", "--month", "2026-10", fixture, broken])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("broken.csv 第 1 行：缺少必填列 诉求内容"))
+        #expect(result.stderr.contains("broken.csv 第 1 行（表头）：缺少必填列 诉求内容"))
         #expect(result.stderr.contains("本次运行未做任何更改"))
         #expect(!FileManager.default.fileExists(atPath: directory + "/reports/2026-10"))
     }
@@ -37,7 +37,7 @@ struct CommandLineTests {
     @Test func checkListsProblemsWritesNothingAndExitsOne() throws {
         let result = try run(["check", "--month", "2026-10", fixture])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("small-2026-10.csv:15: 人数: 人数「0」应为正整数（如 1、5、12） [拒收]"))
+        #expect(result.stdout.contains("small-2026-10.csv:row 14 (line 15): 人数: 人数「0」应为正整数（如 1、5、12） [拒收]"))
         #expect(result.stdout.contains("拒收 5 行，提示 4 条"))
         #expect(!FileManager.default.fileExists(atPath: directory + "/minqing.sqlite"))
         #expect(!FileManager.default.fileExists(atPath: directory + "/reports"))
@@ -45,7 +45,7 @@ struct CommandLineTests {
 
     @Test(arguments: [
         (["run", "--month", "2026-13", "x.csv"], "月份「2026-13」无效"),
-        (["run", "--month", "2026-10"], "请给出至少一个输入 CSV 文件"),
+        (["run", "--month", "2026-10"], "请给出至少一个输入文件"),
         (["run", "--encoding", "big5", "--month", "2026-10", "x.csv"], "未知的编码「big5」"),
     ])
     func usageErrorsExitTwo(arguments: [String], message: String) throws {

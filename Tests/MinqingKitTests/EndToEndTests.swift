@@ -24,8 +24,8 @@ struct EndToEndTests {
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(result.stdout.hasPrefix("2026-10：诉求 11 件（A级 3，B级 8，已办结 8）；拒收 5 行，提示 4 条"))
-        #expect(result.stderr.contains("small-2026-10.csv:14: 受理日期: 无法识别的日期「2026-02-30」"))
-        #expect(result.stderr.contains("small-2026-10.csv:16: 编号: 编号 E01 与本次输入第 2 行重复"))
+        #expect(result.stderr.contains("small-2026-10.csv:row 13 (line 14): 受理日期: 无法识别的日期「2026-02-30」"))
+        #expect(result.stderr.contains("small-2026-10.csv:row 15 (line 16): 编号: 编号 E01 与本次输入第 2 行重复"))
     }
 
     @Test func workbookSheetsAndHeaders() throws {
@@ -158,7 +158,10 @@ struct EndToEndTests {
         let problems = book.rows("数据问题").dropFirst()
         #expect(problems.count == 9)
         #expect(problems.filter { "\($0[2])" == "拒收" }.count == 5)
-        let badDate = try #require(problems.first { number($0[1]) == 14 })
+        // 行号 is the row as a spreadsheet shows it, with the physical line when a record above spans
+        // two lines (E02's content has a line break).
+        let badDate = try #require(problems.first { "\($0[1])" == "13（文件第 14 行）" })
+        #expect(problems.contains { number($0[1]) == 1 })
         #expect("\(badDate[3])".contains("受理日期"))
         let bytes = try Data(contentsOf: URL(fileURLWithPath: reports + "/数据问题-2026-10.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])

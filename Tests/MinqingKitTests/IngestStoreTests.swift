@@ -95,7 +95,7 @@ struct IngestStoreTests {
         #expect(outcome.files.first?.rejected == 1)
         #expect(outcome.files.first?.accepted == 0)
         let problem = try #require(outcome.problems.first)
-        #expect(problem.line == 2)
+        #expect(problem.row == 2)
         #expect(problem.message.contains("编号 S1 已属于 2026-09"))
         #expect(problem.raw == "S1,2026-10-02,来访,小区停水,已办结,,东门社区,,")
     }

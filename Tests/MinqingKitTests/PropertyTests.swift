@@ -415,8 +415,6 @@ struct PropertyTests {
                 break
             case .empty?:
                 #expect(bytes.isEmpty || bytes == utf8BOM, "\(context())")
-            case .utf16?:
-                #expect(startsUTF16, "\(context())")
             case .bomMismatch?:
                 #expect(bom && encoding == nil, "\(context())")
             case .undecodable(let e)?:

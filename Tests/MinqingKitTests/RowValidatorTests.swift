@@ -173,3 +173,10 @@ struct RowValidatorTests {
         #expect(problems.map(\.column) == ["编号", "办理状态", "人数"])
     }
 }
+
+extension RowValidator {
+    /// Validates a row of a text file whose row and physical line agree.
+    func validate(fields: [String], file: String, line: Int) -> RowOutcome {
+        validate(fields: fields, place: RowPlace(file: file, sheet: "", row: line, physicalLine: 0))
+    }
+}

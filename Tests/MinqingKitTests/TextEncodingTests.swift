@@ -16,8 +16,8 @@ import CoreFoundation
         #expect(TextEncoding.detect(prefix: [0xEF, 0xBB, 0xBF] + Array("编号".utf8)) == .utf8(bom: true))
         #expect(TextEncoding.detect(prefix: Array("编号,诉求内容\n".utf8)) == .utf8(bom: false))
         #expect(TextEncoding.detect(prefix: CSVReaderFixture.gb18030("编号,诉求内容\n")) == .gb18030)
-        #expect(TextEncoding.detect(prefix: [0xFF, 0xFE, 0x16, 0x7F]) == .utf16)
-        #expect(TextEncoding.detect(prefix: [0xFE, 0xFF, 0x7F, 0x16]) == .utf16)
+        #expect(TextEncoding.detect(prefix: [0xFF, 0xFE, 0x16, 0x7F]) == .utf16(bigEndian: false))
+        #expect(TextEncoding.detect(prefix: [0xFE, 0xFF, 0x7F, 0x16]) == .utf16(bigEndian: true))
     }
 
     @Test func detectionAllowsSequenceCutAtSampleEnd() {
@@ -70,21 +70,21 @@ import CoreFoundation
         let text = "编号,诉求内容\r\n1,\"€价格𠀀字，“引号”\"\n"
         let bytes = CSVReaderFixture.gb18030(text)
         for split in 0...bytes.count {
-            let decoder = try #require(GB18030Decoder())
+            let decoder = try #require(IconvDecoder())
             var out: [UInt8] = []
             #expect(decoder.decode(Array(bytes[..<split]), appendingTo: &out) == .ok)
             #expect(decoder.decode(Array(bytes[split...]), appendingTo: &out) == .ok)
             #expect(decoder.pendingCount == 0)
             #expect(String(decoding: out, as: UTF8.self) == text, "split at \(split)")
         }
-        let decoder = try #require(GB18030Decoder())
+        let decoder = try #require(IconvDecoder())
         var out: [UInt8] = []
         for byte in bytes { #expect(decoder.decode([byte], appendingTo: &out) == .ok) }
         #expect(String(decoding: out, as: UTF8.self) == text)
     }
 
     @Test func decoderCarriesIncompleteSequences() throws {
-        let decoder = try #require(GB18030Decoder())
+        let decoder = try #require(IconvDecoder())
         var out: [UInt8] = []
         #expect(decoder.decode([0x61, 0x95, 0x32], appendingTo: &out) == .ok)
         #expect(out == [0x61])
@@ -99,11 +99,11 @@ import CoreFoundation
     }
 
     @Test func decoderRejectsIllegalSequences() throws {
-        let decoder = try #require(GB18030Decoder())
+        let decoder = try #require(IconvDecoder())
         var out: [UInt8] = []
         #expect(decoder.decode([0x41, 0xD6, 0xD0, 0xFF, 0x42], appendingTo: &out) == .invalid)
         #expect(String(decoding: out, as: UTF8.self) == "A中")
-        let other = try #require(GB18030Decoder())
+        let other = try #require(IconvDecoder())
         out = []
         #expect(other.decode([0x80], appendingTo: &out) == .invalid)
         #expect(out.isEmpty)
@@ -112,7 +112,7 @@ import CoreFoundation
     @Test func decoderAgreesWithCoreFoundation() throws {
         let text = "民情月报：道路破损，拖欠工资€，𠀀、㐀、龘、〇、ー、…"
         let bytes = CSVReaderFixture.gb18030(text)
-        let decoder = try #require(GB18030Decoder())
+        let decoder = try #require(IconvDecoder())
         var out: [UInt8] = []
         #expect(decoder.decode(bytes, appendingTo: &out) == .ok)
         let cfEncoding = String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(
@@ -189,18 +189,21 @@ import CoreFoundation
     }
 
     @Test(arguments: [[UInt8]([0xFF, 0xFE]), [0xFE, 0xFF]])
-    func utf16IsRefused(bom: [UInt8]) {
-        let body = Array("id,名称\n".utf16).flatMap { unit -> [UInt8] in
+    func utf16IsRead(bom: [UInt8]) {
+        // Excel's "Unicode 文本": UTF-16 with a byte order mark, tab-separated, CRLF.
+        let text = "编号\t诉求内容\r\nA1\t小区停水，已三天\r\nA2\t\"路灯\t不亮\"\r\n"
+        let body = Array(text.utf16).flatMap { unit -> [UInt8] in
             bom[0] == 0xFF ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
         }
         let dir = CSVReaderTestDir()
-        let path = dir.write(bom + body, name: "诉求.csv")
+        let path = dir.write(bom + body, name: "诉求.txt")
+        // The byte order mark wins over a forced encoding.
         for encoding in [nil, TextEncoding.utf8, .gb18030] {
             let outcome = CSVReaderFixture.read(path: path, encoding: encoding)
-            #expect(outcome.error == CSVError(path: path, kind: .utf16))
+            #expect(outcome.error == nil)
+            #expect(outcome.encoding == (bom[0] == 0xFF ? .utf16le : .utf16be))
+            #expect(outcome.rows.map(\.fields) == [["编号", "诉求内容"], ["A1", "小区停水，已三天"], ["A2", "路灯\t不亮"]])
         }
-        #expect(CSVReaderFixture.read(path: path).error?.description
-            == "诉求.csv：文件为 UTF-16 编码，请在 Excel 中另存为“CSV UTF-8”或 GB18030 后重试。")
     }
 
     @Test func errorIsSticky() throws {
@@ -214,7 +217,8 @@ import CoreFoundation
     }
 
     @Test func encodingNamesMatchCommandLine() {
-        #expect(TextEncoding.allCases.map(\.rawValue) == ["utf-8", "gb18030"])
+        #expect(TextEncoding.forcible.map(\.rawValue) == ["utf-8", "gb18030"])
+        #expect(TextEncoding.allCases.map(\.rawValue) == ["utf-8", "gb18030", "utf-16le", "utf-16be"])
         #expect(TextEncoding(rawValue: "gb18030") == .gb18030)
     }
 }

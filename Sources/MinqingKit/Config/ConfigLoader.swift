@@ -73,6 +73,35 @@ enum ConfigLoader {
             try r.rate("min_satisfaction") { config.attention.minSatisfaction = $0 }
             try r.rate("min_on_time") { config.attention.minOnTime = $0 }
         }
+        try reader.table("import.columns") { r in
+            for (key, value, line) in try r.allStrings() {
+                guard let column = InputColumn(named: value) else {
+                    throw ConfigError(
+                        path: path, line: line,
+                        message: "[import.columns] 中「\(key)」对应的「\(value)」不是 minqing 的列名；应为 \(InputColumn.headersText) 之一。")
+                }
+                config.importMapping.columns[key.trimmedBlank] = column
+            }
+        }
+        for table in document.tables.keys.sorted() where table.hasPrefix("import.values.") {
+            let name = String(table.dropFirst("import.values.".count))
+            guard let column = InputColumn(named: name) else {
+                throw ConfigError(
+                    path: path, line: document.tableLines[table],
+                    message: "[import.values.\"\(name)\"]：「\(name)」不是 minqing 的列名；应为 \(InputColumn.headersText) 之一。")
+            }
+            try reader.table(table) { r in
+                for (key, value, line) in try r.allStrings() {
+                    let target = value.trimmedBlank
+                    guard ImportMapping.acceptsTarget(target, for: column) else {
+                        throw ConfigError(
+                            path: path, line: line,
+                            message: "[import.values.\"\(column.header)\"] 中「\(key)」对应的「\(value)」不是\(column.header)的取值；应为 \(ImportMapping.targetsText(for: column))。")
+                    }
+                    config.importMapping.values[column, default: [:]][key.trimmedBlank] = target
+                }
+            }
+        }
         try reader.refuseUnknown()
         return config
     }
@@ -178,11 +207,23 @@ enum ConfigLoader {
             set(result)
         }
 
+        /// Every key of the current table with its text value and line, in key order (a table whose keys
+        /// are the user's: `[import.columns]`, `[import.values."…"]`).
+        mutating func allStrings() throws -> [(key: String, value: String, line: Int?)] {
+            var result: [(key: String, value: String, line: Int?)] = []
+            for key in (document.tables[currentTable] ?? [:]).keys.sorted() {
+                guard let (value, line) = value(key) else { continue }
+                guard case .string(let text) = value else { throw wrongType(key, line, "带引号的文字") }
+                result.append((key, text, line))
+            }
+            return result
+        }
+
         func refuseUnknown() throws {
             for table in document.tables.keys.sorted() where !knownTables.contains(table) {
                 throw ConfigError(
                     path: path, line: document.keyLines[table],
-                    message: "未知的设置分组 [\(table)]。可用的分组：[grading]、[scoring]、[time_limits]、[attention]。")
+                    message: "未知的设置分组 [\(table)]。可用的分组：[grading]、[scoring]、[time_limits]、[attention]、[import.columns]、[import.values.\"列名\"]。")
             }
             for (table, values) in document.tables.sorted(by: { $0.key < $1.key }) {
                 for key in values.keys.sorted() {

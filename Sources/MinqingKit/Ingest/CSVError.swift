@@ -17,8 +17,6 @@ struct CSVError: MinqingError, Equatable {
         case unreadable(errno: Int32)
         /// The file has no content (0 bytes, or only a UTF-8 BOM).
         case empty
-        /// The file starts with a UTF-16 byte order mark.
-        case utf16
         /// The file starts with a UTF-8 BOM but the bytes after it are not UTF-8 (likely GB18030/GBK).
         case bomMismatch
         /// Bytes on `line` are not valid in `encoding`.
@@ -27,8 +25,8 @@ struct CSVError: MinqingError, Equatable {
         case unterminatedQuote(fieldLine: Int)
         /// A record starting on `line` grew beyond `limit` bytes (usually an unclosed quote).
         case recordTooLarge(limit: Int)
-        /// The system cannot convert GB18030 (iconv_open failed).
-        case converterUnavailable
+        /// The system cannot convert the encoding (iconv_open failed).
+        case converterUnavailable(encoding: TextEncoding)
     }
 
     /// Creates an error for `path`, optionally naming a line.
@@ -66,24 +64,22 @@ struct CSVError: MinqingError, Equatable {
             return "无法读取该文件（系统错误代码 \(code)）。请确认有读取权限、文件未被其他程序占用后重试。"
         case .empty:
             return "文件是空的，没有任何内容。请确认导出的文件是否完整。"
-        case .utf16:
-            return "文件为 UTF-16 编码，请在 Excel 中另存为“CSV UTF-8”或 GB18030 后重试。"
         case .bomMismatch:
             return "文件开头标明为 UTF-8 编码（BOM），但内容不是 UTF-8（可能是 GB18030/GBK）。"
                 + "请在 Excel 中另存为“CSV UTF-8”后重试。"
         case .undecodable(.utf8):
             return "含有无法识别的字符，不是有效的 UTF-8 编码。"
                 + "请检查该行是否有乱码，或在 Excel 中另存为“CSV UTF-8”后重试。"
-        case .undecodable(.gb18030):
-            return "含有无法识别的字符，不是有效的 GB18030/GBK 编码。"
+        case .undecodable(let encoding):
+            return "含有无法识别的字符，不是有效的 \(encoding.displayName) 编码。"
                 + "请检查该行是否有乱码，或在 Excel 中另存为“CSV UTF-8”后重试。"
         case .unterminatedQuote(let fieldLine):
             return "引号未闭合，文件在引号字段中结束（该字段从第 \(fieldLine) 行开始）。请检查该行的双引号是否成对。"
         case .recordTooLarge(let limit):
             let size = limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit) 字节"
             return "从这一行开始的记录超过 \(size) 仍未结束，通常是某个双引号未闭合。请检查该行的双引号是否成对。"
-        case .converterUnavailable:
-            return "本机缺少 GB18030 编码转换功能（iconv），无法读取 GB18030/GBK 文件。请另存为“CSV UTF-8”后重试。"
+        case .converterUnavailable(let encoding):
+            return "本机缺少 \(encoding.displayName) 编码转换功能（iconv），无法读取该文件。请另存为“CSV UTF-8”后重试。"
         }
     }
 }

@@ -4,11 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Streams the records of one CSV file: one logical record at a time, fields decoded to String.
+/// Streams the records of one CSV or Unicode text file: one logical record at a time, fields decoded
+/// to String.
 ///
-/// RFC 4180: fields are separated by `,`; a field starting with `"` is quoted, `""` inside it is one
+/// RFC 4180: fields are separated by `,` (or by tabs in a UTF-16 file — Excel's "Unicode 文本" — whose
+/// first lines hold more tabs than commas: ``Delimiter/detect(in:)``); a field starting with `"` is quoted, `""` inside it is one
 /// quote, and it may hold `,`, CR and LF. A record ends at LF, CRLF or a lone CR; a last record without
-/// a terminator is still a record; blank lines are skipped but counted in line numbers.
+/// a terminator is still a record; blank lines are skipped but counted in line numbers and in row
+/// numbers (a spreadsheet shows a blank line as an empty row, and a record with line breaks in a
+/// quoted field as one row: ``recordRow``).
 /// Lenient like Excel: a `"` in the middle of an unquoted field is kept literally, and characters after
 /// the closing quote of a quoted field (`"ab"c,` gives `abc`) are appended literally.
 ///
@@ -19,8 +23,10 @@ final class CSVReader {
     let path: String
     /// The encoding in use: detected, or forced by the caller.
     private(set) var encoding: TextEncoding
-    /// True when the file starts with a UTF-8 BOM (which is skipped).
+    /// True when the file starts with a byte order mark (which is skipped).
     private(set) var hadBOM: Bool
+    /// The field separator: `,` or a tab.
+    let delimiter: UInt8
     /// The longest record accepted, in bytes; a longer one throws `.recordTooLarge`.
     let maxRecordBytes: Int
 
@@ -35,9 +41,9 @@ final class CSVReader {
     private var pos = 0
     /// UTF-8 mode: `text[textEnd..<rawEnd]` is an incomplete sequence carried to the next chunk.
     private var rawEnd = 0
-    /// GB18030 mode: the raw chunk and its converter.
+    /// GB18030 and UTF-16 mode: the raw chunk and its converter.
     private var raw: [UInt8] = []
-    private var decoder: GB18030Decoder?
+    private var decoder: IconvDecoder?
     /// True when undecodable bytes follow `text[..<textEnd]`.
     private var decodeFailed = false
     private var finished = false
@@ -45,7 +51,8 @@ final class CSVReader {
     /// The record state, behind a pointer so the hot paths skip dynamic exclusivity checks.
     private let scanner: UnsafeMutablePointer<CSVRecordScanner>
 
-    /// Opens `path`. `encoding` nil = detect. Throws CSVError (file missing/unreadable, UTF-16 BOM, empty file).
+    /// Opens `path`. `encoding` nil = detect (a UTF-16 byte order mark always wins). Throws CSVError
+    /// (file missing or unreadable, empty file).
     init(
         path: String, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 64 << 20
     ) throws {
@@ -53,8 +60,9 @@ final class CSVReader {
         self.path = path
         self.fd = opened.fd
         self.prefix = opened.prefix
-        self.prefixPos = opened.hadBOM ? 3 : 0
-        self.hadBOM = opened.hadBOM
+        self.prefixPos = opened.bomLength
+        self.hadBOM = opened.bomLength > 0
+        self.delimiter = opened.delimiter
         self.encoding = opened.encoding
         self.decoder = opened.decoder
         // Small files get small buffers; a file that grows while being read just takes more chunks.
@@ -66,7 +74,7 @@ final class CSVReader {
             text = [UInt8](repeating: 0, count: self.chunkSize + 4)
         }
         scanner = .allocate(capacity: 1)
-        scanner.initialize(to: CSVRecordScanner())
+        scanner.initialize(to: CSVRecordScanner(delimiter: opened.delimiter))
     }
 
     deinit {
@@ -128,6 +136,10 @@ final class CSVReader {
 
     /// The 1-based physical line number where the current record starts.
     var recordLine: Int { scanner.pointee.recordLine }
+
+    /// The current record's row as a spreadsheet shows the file: blank lines are rows, a record whose
+    /// quoted fields hold line breaks is one row (the header is row 1 when nothing is above it).
+    var recordRow: Int { scanner.pointee.recordRow }
 
     /// The number of physical lines the current record spans (≥1; >1 when a quoted field holds line breaks).
     var recordLineCount: Int { scanner.pointee.recordLastLine - scanner.pointee.recordLine + 1 }
@@ -217,25 +229,28 @@ final class CSVReader {
     private struct Opened {
         var fd: Int32
         var prefix: [UInt8]
-        var hadBOM: Bool
+        /// The byte order mark's length (0 without one).
+        var bomLength: Int
         var encoding: TextEncoding
-        var decoder: GB18030Decoder?
+        var decoder: IconvDecoder?
+        var delimiter: UInt8
         /// The file size when it is a regular file.
         var sizeHint: Int?
     }
 
-    /// Opens `path`, reads the detection prefix (a BOM plus 64 KiB) and settles the encoding.
-    /// Closes the file again when it throws.
+    /// Opens `path`, reads the detection prefix (a BOM plus 64 KiB) and settles the encoding and the
+    /// delimiter. Closes the file again when it throws.
     private static func openReader(path: String, encoding forced: TextEncoding?) throws -> Opened {
         let (fd, sizeHint) = try openDescriptor(path: path)
         do {
             let (prefix, atEOF) = try readPrefix(fd: fd, path: path, sizeHint: sizeHint)
-            let bom = prefix.withUnsafeBufferPointer { TextEncoding.hasUTF8BOM($0) }
-            if prefix.count == (bom ? 3 : 0) && atEOF { throw CSVError(path: path, kind: .empty) }
+            var bomLength = prefix.withUnsafeBufferPointer { TextEncoding.hasUTF8BOM($0) } ? 3 : 0
             var encoding = forced ?? .utf8
             switch TextEncoding.detect(prefix: prefix) {
-            case .utf16:
-                throw CSVError(path: path, kind: .utf16)
+            case .utf16(let bigEndian):
+                // A UTF-16 byte order mark is never an accident: it wins over `--encoding`.
+                encoding = bigEndian ? .utf16be : .utf16le
+                bomLength = 2
             case .bomMismatch(let offset) where forced == nil:
                 throw CSVError(path: path, line: lineNumber(in: prefix, at: offset), kind: .bomMismatch)
             case .gb18030 where forced == nil:
@@ -243,12 +258,26 @@ final class CSVReader {
             default:
                 break
             }
-            var decoder: GB18030Decoder?
-            if encoding == .gb18030 {
-                guard let converter = GB18030Decoder() else { throw CSVError(path: path, kind: .converterUnavailable) }
+            if prefix.count == bomLength && atEOF { throw CSVError(path: path, kind: .empty) }
+            var decoder: IconvDecoder?
+            if let name = encoding.iconvName {
+                guard let converter = IconvDecoder(from: name) else {
+                    throw CSVError(path: path, kind: .converterUnavailable(encoding: encoding))
+                }
                 decoder = converter
             }
-            return Opened(fd: fd, prefix: prefix, hadBOM: bom, encoding: encoding, decoder: decoder, sizeHint: sizeHint)
+            // Tabs separate the fields of Excel's "Unicode 文本" (UTF-16), judged on the decoded start of
+            // the file (the converter then starts afresh); a UTF-8 or GB18030 file is CSV (SPEC §1).
+            var delimiter = Delimiter.comma
+            if let decoder, encoding == .utf16le || encoding == .utf16be {
+                var sample: [UInt8] = []
+                _ = decoder.decode(Array(prefix[bomLength...]), appendingTo: &sample)
+                decoder.reset()
+                delimiter = Delimiter.detect(in: sample)
+            }
+            return Opened(
+                fd: fd, prefix: prefix, bomLength: bomLength, encoding: encoding, decoder: decoder,
+                delimiter: delimiter, sizeHint: sizeHint)
         } catch {
             close(fd)
             throw error
@@ -329,7 +358,11 @@ struct CSVRecordScanner {
     private static let lf: UInt8 = 0x0A
     private static let cr: UInt8 = 0x0D
     private static let quote: UInt8 = 0x22
-    private static let comma: UInt8 = 0x2C
+
+    /// The field separator (`,` or a tab).
+    let delimiter: UInt8
+    /// The largest byte the unquoted scan must stop at: the delimiter, CR, LF or NUL.
+    private let stopAtOrBelow: UInt8
 
     /// The current record's bytes as in the file, without its terminator.
     private(set) var rec = CSVRawBuffer<UInt8>(capacity: 4096)
@@ -340,6 +373,9 @@ struct CSVRecordScanner {
     /// The physical line at the scan position.
     private(set) var line = 1
     private(set) var recordLine = 1
+    /// Rows so far as a spreadsheet counts them (blank lines and records), and the current record's.
+    private var rows = 0
+    private(set) var recordRow = 1
     private(set) var recordLastLine = 1
     private var state = State.fieldStart
     private var inRecord = false
@@ -348,6 +384,12 @@ struct CSVRecordScanner {
     private var fieldLine = 1
     private var fieldBegin = 0
     private var escaped = false
+
+    /// A scanner splitting fields at `delimiter`.
+    init(delimiter: UInt8 = 0x2C) {
+        self.delimiter = delimiter
+        stopAtOrBelow = max(delimiter, 0x0D)
+    }
 
     /// Frees the buffers.
     func deallocate() {
@@ -373,10 +415,14 @@ struct CSVRecordScanner {
             while i < end {
                 let b = p[i]
                 if b == Self.lf {
-                    if !skipLF { line += 1 }
+                    if !skipLF {
+                        line += 1
+                        rows += 1
+                    }
                     skipLF = false
                 } else if b == Self.cr {
                     line += 1
+                    rows += 1
                     skipLF = true
                 } else {
                     break
@@ -387,6 +433,7 @@ struct CSVRecordScanner {
             skipLF = false
             inRecord = true
             recordLine = line
+            recordRow = rows + 1
         }
         let segStart = i
         let base = rec.count - segStart
@@ -404,10 +451,10 @@ struct CSVRecordScanner {
                     state = .unquoted
                 }
             case .unquoted, .afterQuoted:
-                i = Self.skip(p, from: i, to: end, whileAbove: Self.comma)
+                i = Self.skip(p, from: i, to: end, whileAbove: stopAtOrBelow)
                 guard i < end else { break scanning }
                 let b = p[i]
-                if b == Self.comma {
+                if b == delimiter {
                     endField(state, at: base + i)
                     state = .fieldStart
                     i += 1
@@ -449,7 +496,7 @@ struct CSVRecordScanner {
                     state = .quoted
                     escaped = true
                     i += 1
-                } else if b == Self.comma {
+                } else if b == delimiter {
                     endField(state, at: base + i)
                     state = .fieldStart
                     i += 1
@@ -490,6 +537,7 @@ struct CSVRecordScanner {
         rec.append(p + segStart, count: i - segStart)
         recordLastLine = line
         line += 1
+        rows = recordRow
         skipLF = p[i] == Self.cr
         inRecord = false
         self.state = .fieldStart
@@ -517,6 +565,7 @@ struct CSVRecordScanner {
         if state == .quoted { return .unterminated(fieldLine: fieldLine) }
         endField(state, at: rec.count)
         recordLastLine = line
+        rows = recordRow
         inRecord = false
         state = .fieldStart
         return .record
@@ -609,5 +658,31 @@ struct CSVRawBuffer<Element: BitwiseCopyable> {
         base.deallocate()
         base = newBase
         capacity = newCapacity
+    }
+}
+
+/// The field separator of a UTF-16 text file: a tab when the first lines (up to 10 non-blank ones,
+/// outside quotes) hold more tabs than commas — Excel's "Unicode 文本" — else a comma.
+enum Delimiter {
+    static let comma: UInt8 = 0x2C
+    static let tab: UInt8 = 0x09
+
+    /// The delimiter of the UTF-8 text `sample` (the start of a file).
+    static func detect(in sample: [UInt8]) -> UInt8 {
+        var tabs = 0, commas = 0, lines = 0, quoted = false, blank = true
+        for byte in sample {
+            switch byte {
+            case 0x22: quoted.toggle(); blank = false
+            case 0x0A, 0x0D:
+                if quoted { continue }
+                if !blank { lines += 1 }
+                blank = true
+                if lines >= 10 { return tabs > commas ? tab : comma }
+            case tab: if !quoted { tabs += 1 }; blank = false
+            case comma: if !quoted { commas += 1 }; blank = false
+            default: blank = false
+            }
+        }
+        return tabs > commas ? tab : comma
     }
 }

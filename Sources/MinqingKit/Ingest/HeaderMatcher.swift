@@ -28,19 +28,29 @@ struct HeaderMatch: Sendable, Equatable {
     var missing: [String]
     /// Headers present that no expected column uses, as written.
     var unknown: [String]
+    /// For each unknown header, the known header it is probably a misspelling of (nil when none is close).
+    var closest: [String?] = []
     /// Expected columns that appear more than once: header → the 1-based positions.
     var duplicated: [String: [Int]]
+    /// The row's width up to its last non-blank header cell (trailing blank columns are not the table's).
+    var width = 0
+    /// Positions (0-based) of blank header cells before the last named one: columns without a header.
+    var unnamed: [Int] = []
+
+    /// How many expected columns the row names.
+    var knownCount: Int { index.count }
 }
 
-/// Matches header rows: trims spaces and a BOM, Chinese headers exactly, English aliases case-insensitively.
+/// Matches header rows: trims spaces and a BOM; the import mapping first, then the Chinese headers
+/// exactly and the other spellings case-insensitively.
 enum HeaderMatcher {
     /// Normalises a header cell: strips a BOM, ASCII and full-width spaces.
     static func normalise(_ cell: String) -> String {
         cell.trimmedBlank
     }
 
-    /// Matches `cells` against `columns`.
-    static func match(_ cells: [String], columns: [ColumnSpec]) -> HeaderMatch {
+    /// Matches `cells` against `columns`, with `mapping` (input header → SPEC header) first.
+    static func match(_ cells: [String], columns: [ColumnSpec], mapping: [String: String] = [:]) -> HeaderMatch {
         var bySpelling: [String: String] = [:]
         for column in columns {
             bySpelling[column.header] = column.header
@@ -49,11 +59,18 @@ enum HeaderMatcher {
         var index: [String: Int] = [:]
         var positions: [String: [Int]] = [:]
         var unknown: [String] = []
+        var blank: [Int] = []
+        var width = 0
         for (i, cell) in cells.enumerated() {
             let name = normalise(cell)
-            let key = bySpelling[name] ?? bySpelling[name.lowercased()]
+            guard !name.isEmpty else {
+                blank.append(i)
+                continue
+            }
+            width = i + 1
+            let key = mapping[name] ?? bySpelling[name] ?? bySpelling[name.lowercased()]
             guard let key else {
-                if !name.isEmpty { unknown.append(name) }
+                unknown.append(name)
                 continue
             }
             positions[key, default: []].append(i + 1)
@@ -61,6 +78,55 @@ enum HeaderMatcher {
         }
         let missing = columns.filter { $0.required && index[$0.header] == nil }.map(\.header)
         let duplicated = positions.filter { $0.value.count > 1 }
-        return HeaderMatch(index: index, missing: missing, unknown: unknown, duplicated: duplicated)
+        let spellings = columns.flatMap { [$0.header] + $0.aliases.filter { $0.unicodeScalars.contains { $0.value > 0x7F } } }
+        var match = HeaderMatch(index: index, missing: missing, unknown: unknown, duplicated: duplicated)
+        match.closest = unknown.map { closest(to: $0, among: spellings, header: { bySpelling[$0] ?? $0 }) }
+        match.width = width
+        match.unnamed = blank.filter { $0 < width }
+        return match
+    }
+
+    /// The known header `name` is probably a misspelling of: the spelling at the smallest edit distance
+    /// (one edit, or two for names of four characters or more), or one that contains it or is
+    /// contained in it; the SPEC header of that spelling. Nil when none is close.
+    static func closest(to name: String, among spellings: [String], header: (String) -> String) -> String? {
+        let given = Array(name)
+        var best: (distance: Int, header: String)?
+        for spelling in spellings {
+            let known = Array(spelling)
+            var distance = EditDistance.between(given, known, limit: 2)
+            if distance > 1 && !(given.count >= 4 && known.count >= 4 && distance <= 2) {
+                let contains = known.count >= 2 && (name.contains(spelling) || spelling.contains(name) && given.count >= 2)
+                guard contains else { continue }
+                distance = 3
+            }
+            if let found = best, found.distance <= distance { continue }
+            best = (distance, header(spelling))
+        }
+        return best?.header
+    }
+}
+
+/// Levenshtein distance between two character sequences, cut off above `limit`.
+enum EditDistance {
+    /// The number of single-character insertions, deletions and substitutions that turn `a` into `b`;
+    /// `limit + 1` when it is more than `limit`.
+    static func between<T: Equatable>(_ a: [T], _ b: [T], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return min(max(a.count, b.count), limit + 1) }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return min(previous[b.count], limit + 1)
     }
 }

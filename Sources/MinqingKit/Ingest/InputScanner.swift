@@ -15,9 +15,11 @@ public struct FileSummary: Sendable, Equatable {
     var path: String
     /// The file name shown in reports.
     var name: String
-    /// The detected or forced encoding.
-    var encoding: TextEncoding
-    /// Data rows read (records after the header).
+    /// The form read: a text encoding (`utf-8`, `gb18030`, `utf-16le`, `utf-16be`), `xlsx` or `xls`.
+    var form: String
+    /// The worksheet read, for a workbook ("" for a text file).
+    var sheet = ""
+    /// Data rows read (non-blank rows after the header).
     public var rows: Int
     var accepted: Int
     var rejected: Int
@@ -52,20 +54,23 @@ final class InputScanner {
     let reference: ReferenceData
     let classifier: Classifier
     let encoding: TextEncoding?
-    /// The first accepted row of each 编号: file index and line.
-    /// Where each 编号 was first seen (file index, line), by the 编号's number in `seenIDs`.
+    /// The worksheet to read in workbooks (`--sheet`); nil = the first visible one.
+    let sheet: String?
+    /// Where each 编号 was first seen (file index, row), by the 编号's number in `seenIDs`.
     private let seenIDs = ByteInterner()
-    private var firstSeen: [(file: Int32, line: Int32)] = []
+    private var firstSeen: [(file: Int32, row: Int32)] = []
     private var fileNames: [String] = []
     private var sequence = 0
 
-    /// A scanner for `month` with the workspace's config and seeds; `encoding` nil = detect per file.
-    init(month: YearMonth, config: MinqingConfig, reference: ReferenceData, encoding: TextEncoding?) {
+    /// A scanner for `month` with the workspace's config and seeds; `encoding` nil = detect per file,
+    /// `sheet` nil = each workbook's first visible worksheet.
+    init(month: YearMonth, config: MinqingConfig, reference: ReferenceData, encoding: TextEncoding?, sheet: String? = nil) {
         self.month = month
         self.config = config
         self.reference = reference
         self.classifier = Classifier(reference: reference, rules: config.grading)
         self.encoding = encoding
+        self.sheet = sheet
     }
 
     /// Scans every file in order, calling `sink` for each accepted row and each problem.
@@ -99,91 +104,71 @@ final class InputScanner {
                 throw InputRefused(path: path, message: "输入文件 \(path) 无法读取（\(error)）。请检查路径和权限。本次运行未做任何更改。")
             }
         }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(path: path, encoding: encoding)
-            guard try reader.nextRecord() else {
-                throw InputRefused(path: path, message: "输入文件 \(name) 是空的（没有表头）。本次运行未做任何更改。")
-            }
-        } catch let error as CSVError {
-            throw InputRefused(path: path, message: "\(error.description)本次运行未做任何更改。")
-        }
-        let header = (0..<reader.fieldCount).map { reader.field($0) }
-        let match = HeaderMatcher.match(header, columns: InputColumn.specs)
-        if !match.missing.isEmpty {
-            throw InputRefused(
-                path: path,
-                message: "输入文件 \(name) 第 1 行：缺少必填列 \(match.missing.joined(separator: "、"))。表头须包含 编号、受理日期、渠道、诉求内容、办理状态（或英文别名 id、received、channel、content、status）。本次运行未做任何更改。")
-        }
-        if let (column, positions) = match.duplicated.sorted(by: { $0.key < $1.key }).first {
-            throw InputRefused(
-                path: path,
-                message: "输入文件 \(name) 第 1 行：列「\(column)」出现了 \(positions.count) 次（第 \(positions.map(String.init).joined(separator: "、")) 列），无法确定使用哪一列。请删除多余的列。本次运行未做任何更改。")
-        }
-        if !match.unknown.isEmpty {
-            try sink(.problem(DataProblem(
-                file: name, line: 1, level: .notice, column: "",
-                message: "未使用的列已忽略：\(match.unknown.joined(separator: "、"))", raw: reader.rawRecord())))
-        }
+        let source = try InputForm.table(path: path, encoding: encoding, sheet: sheet)
+        let place = RowPlacer(file: name, sheet: source.sheetName)
+        let header = try HeaderLocator.locate(in: source, path: path, name: name, mapping: config.importMapping)
+        for problem in header.notices(place) { try sink(.problem(problem)) }
         let validator = RowValidator(
-            month: month, maxBackdateMonths: config.maxBackdateMonths, reference: reference, match: match,
-            headerCount: header.count)
+            month: month, maxBackdateMonths: config.maxBackdateMonths, reference: reference, match: header.match,
+            headerCount: header.match.width, values: config.importMapping.values, dateSystem: source.dateSystem,
+            extraCellsReject: source.sheetName.isEmpty)
         var summary = FileSummary(
-            path: path, name: name, encoding: reader.encoding, rows: 0, accepted: 0, rejected: 0, sha256: "")
+            path: path, name: name, form: source.formName, sheet: source.sheetName, rows: 0, accepted: 0, rejected: 0,
+            sha256: "")
         var fields: [String] = []
         var resolvedWithoutDate = 0
-        do {
-            while try readWatch.time({ () throws -> Bool in
-                guard try reader.nextRecord() else { return false }
+        var unnamed = UnnamedColumns(positions: header.match.unnamed)
+        while try readWatch.time({ () throws -> Bool in
+            while try source.nextRow() {
                 fields.removeAll(keepingCapacity: true)
-                for i in 0..<reader.fieldCount { fields.append(reader.field(i)) }
-                return true
-            }) {
-                summary.rows += 1
-                let line = reader.recordLine
-                let outcome = checkWatch.time {
-                    validator.validate(fields: fields, file: name, line: line, hasNUL: reader.recordHasNUL)
-                }
-                switch outcome {
-                case .rejected(let problems):
-                    summary.rejected += 1
-                    try reject(problems, file: name, line: line, raw: reader.rawRecord(), sink: sink)
-                case .accepted(let input, var notices):
-                    let idNumber = seenIDs.id(input.id) ?? 0
-                    if idNumber < firstSeen.count {
-                        let first = firstSeen[idNumber]
-                        summary.rejected += 1
-                        let where_ = first.file == fileIndex ? "第 \(first.line) 行" : "\(fileNames[Int(first.file)]) 第 \(first.line) 行"
-                        try reject(
-                            [RowProblem(column: "编号", message: "编号 \(input.id) 与本次输入\(where_)重复，保留先出现的一行")],
-                            file: name, line: line, raw: reader.rawRecord(), sink: sink)
-                        continue
-                    }
-                    firstSeen.append((fileIndex, Int32(clamping: line)))
-                    if input.status == .resolved && input.resolved == nil { resolvedWithoutDate += 1 }
-                    let (classification, more) = classifyWatch.time { classifier.classify(input) }
-                    notices.append(contentsOf: more)
-                    summary.accepted += 1
-                    if !notices.isEmpty {
-                        let raw = reader.rawRecord()
-                        for notice in notices {
-                            try sink(.problem(DataProblem(
-                                file: name, line: line, level: .notice, column: notice.column, message: notice.message,
-                                raw: raw)))
-                        }
-                    }
-                    try sink(.demand(
-                        Demand(input: input, classification: classification), sequence: sequence,
-                        raw: reader.rawRecord()))
-                    sequence += 1
-                }
+                for i in 0..<source.fieldCount { fields.append(source.field(i)) }
+                // A fully blank row (an export's trailing rows, a spacer) is no row at all.
+                if !fields.allSatisfy(\.isBlank) { return true }
             }
-        } catch let error as CSVError {
-            throw InputRefused(path: path, message: "\(error.description)本次运行未做任何更改。")
+            return false
+        }) {
+            summary.rows += 1
+            let row = place.row(source)
+            unnamed.note(fields, row: row.row)
+            let outcome = checkWatch.time {
+                validator.validate(fields: fields, place: row, hasNUL: source.recordHasNUL)
+            }
+            switch outcome {
+            case .rejected(let problems):
+                summary.rejected += 1
+                try reject(problems, at: row, raw: source.rawRecord(), sink: sink)
+            case .accepted(let input, var notices):
+                let idNumber = seenIDs.id(input.id) ?? 0
+                if idNumber < firstSeen.count {
+                    let first = firstSeen[idNumber]
+                    summary.rejected += 1
+                    let where_ = first.file == fileIndex ? "第 \(first.row) 行" : "\(fileNames[Int(first.file)]) 第 \(first.row) 行"
+                    try reject(
+                        [RowProblem(column: "编号", message: "编号 \(input.id) 与本次输入\(where_)重复，保留先出现的一行")],
+                        at: row, raw: source.rawRecord(), sink: sink)
+                    continue
+                }
+                firstSeen.append((fileIndex, Int32(clamping: row.row)))
+                if input.status == .resolved && input.resolved == nil { resolvedWithoutDate += 1 }
+                let (classification, more) = classifyWatch.time { classifier.classify(input) }
+                notices.append(contentsOf: more)
+                summary.accepted += 1
+                if !notices.isEmpty {
+                    let raw = source.rawRecord()
+                    for notice in notices {
+                        try sink(.problem(row.problem(.notice, column: notice.column, message: notice.message, raw: raw)))
+                    }
+                }
+                try sink(.demand(
+                    Demand(input: input, classification: classification), sequence: sequence,
+                    raw: source.rawRecord()))
+                sequence += 1
+            }
         }
+        for problem in unnamed.notices(place, headerRow: header.row) { try sink(.problem(problem)) }
         if !validator.hasResolvedColumn && resolvedWithoutDate > 0 {
-            try sink(.problem(DataProblem(
-                file: name, line: 1, level: .notice, column: InputColumn.resolved.header,
+            try sink(.problem(place.problem(
+                row: header.row, .notice, column: InputColumn.resolved.header,
                 message: "文件没有办结日期列：其中 \(resolvedWithoutDate) 件已办结的诉求不计入按期办结率和平均办理天数；请在导出中加上办结日期列",
                 raw: "")))
         }
@@ -191,11 +176,11 @@ final class InputScanner {
         return summary
     }
 
-    private func reject(_ problems: [RowProblem], file: String, line: Int, raw: String, sink: (ScanEvent) throws -> Void) throws {
+    private func reject(_ problems: [RowProblem], at row: RowPlace, raw: String, sink: (ScanEvent) throws -> Void) throws {
         let column = problems.count == 1 ? problems[0].column : ""
         let message = problems.count == 1
             ? problems[0].message
             : problems.map { $0.column.isEmpty ? $0.message : "\($0.column): \($0.message)" }.joined(separator: "；")
-        try sink(.problem(DataProblem(file: file, line: line, level: .rejected, column: column, message: message, raw: raw)))
+        try sink(.problem(row.problem(.rejected, column: column, message: message, raw: raw)))
     }
 }

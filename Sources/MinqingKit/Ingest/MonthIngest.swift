@@ -131,8 +131,8 @@ final class MonthIngest {
                 if input.month < month, input.month >= historyStart.yearMonth, Int(day) >= historyStart.dayNumber {
                     repeats.addHistory(key: key, day: day, seconds: seconds, id: input.id)
                 }
-                problems.append(DataProblem(
-                    file: input.sourceFile, line: input.sourceLine, level: .notice, column: InputColumn.received.header,
+                problems.append(input.problem(
+                    .notice, column: InputColumn.received.header,
                     message: Self.lateRegistration(id: input.id, received: input.received.day, month: month),
                     raw: raw))
             } else {
@@ -156,8 +156,8 @@ final class MonthIngest {
             noteRegisteredLater(input, by: other.month, raw: raw)
             return
         }
-        problems.append(DataProblem(
-            file: input.sourceFile, line: input.sourceLine, level: .rejected, column: InputColumn.id.header,
+        problems.append(input.problem(
+            .rejected, column: InputColumn.id.header,
             message: "编号 \(input.id) 已属于 \(other?.month ?? "?") 受理的另一条诉求（受理日期 \(other?.received ?? "?")），同一编号不能用于两条诉求；请核对编号",
             raw: raw))
         lateRejections[input.sourceFile, default: 0] += 1
@@ -166,8 +166,8 @@ final class MonthIngest {
     /// A row of a demand that a later month registered (a 补录 there, and this month run again): it
     /// neither counts here nor changes the demand, whose month's report stays as it was.
     private func noteRegisteredLater(_ input: DemandInput, by owner: String, raw: String) {
-        problems.append(DataProblem(
-            file: input.sourceFile, line: input.sourceLine, level: .notice, column: InputColumn.id.header,
+        problems.append(input.problem(
+            .notice, column: InputColumn.id.header,
             message: "诉求 \(input.id) 已由 \(owner) 补录登记并计入该月；本月不重复统计，其办理情况以 \(owner) 及以后月份的输入为准",
             raw: raw))
     }
@@ -205,9 +205,10 @@ final class MonthIngest {
 
         let order = Dictionary(files.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         problems.sort { a, b in
-            let fa = order[a.file] ?? 0, fb = order[b.file] ?? 0
+            // Notices about the seeds (no input file of that name) come first.
+            let fa = order[a.file] ?? -1, fb = order[b.file] ?? -1
             if fa != fb { return fa < fb }
-            if a.line != b.line { return a.line < b.line }
+            if a.row != b.row { return a.row < b.row }
             return a.level == .rejected && b.level == .notice
         }
         let rejected = problems.filter { $0.level == .rejected }.count

@@ -35,12 +35,23 @@ struct RowValidator: Sendable {
     let headerCount: Int
     /// The canonical channel of each spelling met, by its bytes.
     private let channels: ChannelLookup
+    /// Each column's value mapping (`[import.values."…"]`), by ``InputColumn`` position; nil when none.
+    private let valueMaps: [[String: String]?]
+    /// How the file's date serial numbers count.
+    let dateSystem: ExcelDateSystem
+    /// Whether a row with cells beyond the header is rejected (a text file: usually an unquoted comma
+    /// that shifted the fields) or only noted (a workbook: a remark typed beside the table).
+    let extraCellsReject: Bool
 
     /// Whether the file has a 办结日期 column.
     var hasResolvedColumn: Bool { at[InputColumn.resolved.rawValue] != nil }
 
-    /// A validator for rows of a file whose header matched as `match`.
-    init(month: YearMonth, maxBackdateMonths: Int, reference: ReferenceData, match: HeaderMatch, headerCount: Int) {
+    /// A validator for rows of a file whose header matched as `match`, with the import's value mappings.
+    init(
+        month: YearMonth, maxBackdateMonths: Int, reference: ReferenceData, match: HeaderMatch, headerCount: Int,
+        values: [InputColumn: [String: String]] = [:], dateSystem: ExcelDateSystem = .from1900,
+        extraCellsReject: Bool = true
+    ) {
         self.month = month
         self.earliest = month.adding(months: -maxBackdateMonths).firstDay
         self.maxBackdateMonths = maxBackdateMonths
@@ -49,15 +60,20 @@ struct RowValidator: Sendable {
         self.at = InputColumn.allCases.map { match.index[$0.header] }
         self.headerCount = headerCount
         channels = ChannelLookup(reference: reference)
+        valueMaps = InputColumn.allCases.map { values[$0] }
+        self.dateSystem = dateSystem
+        self.extraCellsReject = extraCellsReject
     }
 
-    /// Validates a row given as its fields; `file` and `line` are recorded in the demand.
-    func validate(fields: [String], file: String, line: Int, hasNUL: Bool = false) -> RowOutcome {
+    /// Validates a row given as its fields; `place` is recorded in the demand.
+    func validate(fields: [String], place: RowPlace, hasNUL: Bool = false) -> RowOutcome {
         var problems: [RowProblem] = []
         var notices: [Notice] = []
         func value(_ column: InputColumn) -> String {
             guard let i = at[column.rawValue], i < fields.count else { return "" }
-            return fields[i].trimmedBlank
+            let text = fields[i].trimmedBlank
+            guard let map = valueMaps[column.rawValue] else { return text }
+            return map[text] ?? text
         }
         func required(_ column: InputColumn) -> String {
             let text = value(column)
@@ -68,11 +84,17 @@ struct RowValidator: Sendable {
         if hasNUL {
             problems.append(RowProblem(column: "", message: "该行含有空字符（NUL），文件可能已损坏，请从原系统重新导出"))
         }
-        if fields.count > headerCount, fields[headerCount...].contains(where: { !$0.trimmedBlank.isEmpty }) {
-            problems.append(RowProblem(
-                column: "",
-                message: "该行有 \(fields.count) 个字段，比表头的 \(headerCount) 列多（可能是内容中的逗号没有加引号）"))
-        } else if fields.count < headerCount {
+        if fields.count > headerCount, let extra = fields[headerCount...].firstIndex(where: { !$0.isBlank }) {
+            if extraCellsReject {
+                problems.append(RowProblem(
+                    column: "",
+                    message: "该行有 \(fields.count) 个字段，比表头的 \(headerCount) 列多（可能是内容中的逗号没有加引号）"))
+            } else {
+                notices.append(Notice(
+                    column: "",
+                    message: "表头之外的第 \(ColumnLetters.name(of: extra)) 列有内容「\(fields[extra].trimmedBlank)」，未使用"))
+            }
+        } else if fields.count < headerCount && extraCellsReject {
             notices.append(Notice(column: "", message: "该行只有 \(fields.count) 个字段，表头有 \(headerCount) 列，缺少的列按空白处理"))
         }
 
@@ -202,7 +224,8 @@ struct RowValidator: Sendable {
             township: value(.township), village: value(.village),
             domain: value(.domain), grade: grade, department: value(.department),
             resolved: resolved, satisfaction: satisfaction, deadline: deadline, demandType: demandType,
-            resolution: resolution, sourceFile: file, sourceLine: line)
+            resolution: resolution, sourceFile: place.file, sourceLine: place.row, sourceSheet: place.sheet,
+            sourcePhysicalLine: place.physicalLine)
         return .accepted(input, notices)
     }
 

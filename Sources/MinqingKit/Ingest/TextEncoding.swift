@@ -10,6 +10,31 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     /// GB18030 (covers GBK and GB2312): what Excel and WPS save as "CSV" on Chinese Windows.
     case gb18030 = "gb18030"
+    /// UTF-16 with a byte order mark, little- or big-endian: Excel's "Unicode 文本" (tab-separated).
+    case utf16le = "utf-16le"
+    case utf16be = "utf-16be"
+
+    /// The encodings `--encoding` may force (UTF-16 is known by its byte order mark).
+    public static let forcible: [TextEncoding] = [.utf8, .gb18030]
+
+    /// The encoding's name for iconv, for those decoded through it.
+    var iconvName: String? {
+        switch self {
+        case .utf8: return nil
+        case .gb18030: return "GB18030"
+        case .utf16le: return "UTF-16LE"
+        case .utf16be: return "UTF-16BE"
+        }
+    }
+
+    /// The encoding's name in messages.
+    var displayName: String {
+        switch self {
+        case .utf8: return "UTF-8"
+        case .gb18030: return "GB18030/GBK"
+        case .utf16le, .utf16be: return "UTF-16（Unicode 文本）"
+        }
+    }
 }
 
 extension TextEncoding {
@@ -19,8 +44,8 @@ extension TextEncoding {
         case utf8(bom: Bool)
         /// Not UTF-8: read as GB18030 (a superset of GBK and GB2312).
         case gb18030
-        /// A UTF-16 byte order mark (FF FE or FE FF): not supported.
-        case utf16
+        /// A UTF-16 byte order mark: FF FE (little-endian) or FE FF (big-endian).
+        case utf16(bigEndian: Bool)
         /// A UTF-8 BOM followed by bytes that are not UTF-8; `offset` is the first bad byte in the prefix.
         case bomMismatch(offset: Int)
     }
@@ -41,7 +66,8 @@ extension TextEncoding {
     static func detect(prefix: UnsafeBufferPointer<UInt8>) -> Detection {
         if prefix.count >= 2 {
             let (b0, b1) = (prefix[0], prefix[1])
-            if (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) { return .utf16 }
+            if b0 == 0xFF && b1 == 0xFE { return .utf16(bigEndian: false) }
+            if b0 == 0xFE && b1 == 0xFF { return .utf16(bigEndian: true) }
         }
         let bom = hasUTF8BOM(prefix)
         let start = bom ? 3 : 0
@@ -116,8 +142,9 @@ enum UTF8Validator {
     }
 }
 
-/// Decodes GB18030 (superset of GBK) chunks to UTF-8 with glibc iconv, carrying incomplete trailing sequences between chunks.
-final class GB18030Decoder {
+/// Decodes chunks of GB18030 (a superset of GBK) or UTF-16 to UTF-8 with the C library's iconv,
+/// carrying incomplete trailing sequences between chunks.
+final class IconvDecoder {
     /// The outcome of decoding one chunk.
     enum Status: Equatable, Sendable {
         /// Everything was decoded (an incomplete trailing sequence, if any, is carried to the next call).
@@ -130,9 +157,10 @@ final class GB18030Decoder {
     private var pending: [UInt8] = []
     private var staging: [UInt8] = []
 
-    /// Opens the converter; nil when the system's iconv cannot convert GB18030 to UTF-8.
-    init?() {
-        let handle = iconv_open("UTF-8", "GB18030")
+    /// Opens the converter from `encoding` (an iconv name: `GB18030`, `UTF-16LE`, `UTF-16BE`); nil when
+    /// the system's iconv cannot convert it to UTF-8.
+    init?(from encoding: String = "GB18030") {
+        let handle = iconv_open("UTF-8", encoding)
         guard let handle, handle != iconv_t(bitPattern: -1) else { return nil }
         cd = handle
     }

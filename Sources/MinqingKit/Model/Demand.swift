@@ -38,8 +38,19 @@ struct DemandInput: Sendable, Equatable {
     var resolution = Resolution.notVisited
     /// The input file's name, for messages and 数据问题.
     var sourceFile: String
-    /// The physical line in that file where the row starts.
+    /// The row in that file as a spreadsheet shows it.
     var sourceLine: Int
+    /// The worksheet of a workbook ("" for a text file).
+    var sourceSheet = ""
+    /// The physical line of a text file where the row starts, when it is not the row (0 otherwise).
+    var sourcePhysicalLine = 0
+
+    /// A problem about this demand's row.
+    func problem(_ level: ProblemLevel, column: String, message: String, raw: String) -> DataProblem {
+        DataProblem(
+            file: sourceFile, sheet: sourceSheet, row: sourceLine, physicalLine: sourcePhysicalLine, level: level,
+            column: column, message: message, raw: raw)
+    }
 
     /// The month the demand belongs to: the month of its 受理日期.
     var month: YearMonth { received.day.yearMonth }

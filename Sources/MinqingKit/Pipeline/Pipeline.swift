@@ -65,28 +65,49 @@ public struct Pipeline {
         try ReferenceLoader.load(folder: workspace.seeds)
     }
 
-    /// Validates the inputs without writing anything; returns the summaries and every problem.
-    public func check(month: YearMonth, inputs: [String], encoding: TextEncoding?) throws -> (files: [FileSummary], problems: [DataProblem]) {
+    /// `check`: the month's ingest rehearsed on the workspace's database and undone, so it reports exactly
+    /// the rejections and notices `run` would give (the rows the database itself refuses, the 补录, the
+    /// late rows); returns the files read and every problem. Nothing is kept: with a database, the
+    /// rehearsal holds the workspace lock and rolls its transaction back; without one, it runs on an
+    /// empty database in a temporary folder, which is removed.
+    public func check(
+        month: YearMonth, inputs: [String], encoding: TextEncoding?, sheet: String? = nil
+    ) throws -> (files: [FileSummary], problems: [DataProblem]) {
         let config = try loadConfig()
         let reference = try loadReference()
-        let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
-        var problems: [DataProblem] = []
-        let files = try scanner.scan(paths: inputs) { event in
-            if case .problem(let problem) = event { problems.append(problem) }
+        let start = try ingestStart(month: month, command: "check")
+        func rehearse(_ store: any DemandStore) throws -> IngestOutcome {
+            try store.rehearse(start) { session in
+                try ingest(
+                    session, month: month, inputs: inputs, encoding: encoding, sheet: sheet, strict: false,
+                    config: config, reference: reference, logProblems: false)
+            }
         }
-        return (files, problems)
+        let outcome: IngestOutcome
+        if FileManager.default.fileExists(atPath: workspace.database) {
+            let lock = try WorkspaceLock(databasePath: workspace.database)
+            outcome = try withExtendedLifetime(lock) { try rehearse(openStore()) }
+        } else {
+            let folder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("minqing-check-\(getpid())-\(UInt64.random(in: 0...UInt64.max))").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            outcome = try rehearse(Store(path: folder + "/check.sqlite", cacheMegabytes: settings.sqliteCacheMegabytes))
+        }
+        return (outcome.files, outcome.problems)
     }
 
     /// Ingests the month's inputs in one transaction: the new input becomes the whole truth for the month.
     public func ingest(
-        month: YearMonth, inputs: [String], encoding: TextEncoding?, strict: Bool, command: String
+        month: YearMonth, inputs: [String], encoding: TextEncoding?, sheet: String? = nil, strict: Bool, command: String
     ) throws -> IngestOutcome {
         let config = try loadConfig()
         let reference = try loadReference()
         let start = try ingestStart(month: month, command: command)
         return try openStore().ingest(start) { session in
-            try ingest(session, month: month, inputs: inputs, encoding: encoding, strict: strict, config: config,
-                       reference: reference)
+            try ingest(
+                session, month: month, inputs: inputs, encoding: encoding, sheet: sheet, strict: strict, config: config,
+                reference: reference)
         }
     }
 
@@ -95,7 +116,8 @@ public struct Pipeline {
     /// the files are renamed into place right after. A run that fails or is killed before the commit
     /// leaves the database and the previous reports as they were.
     public func run(
-        month: YearMonth, inputs: [String], encoding: TextEncoding?, strict: Bool, templatePath: String?
+        month: YearMonth, inputs: [String], encoding: TextEncoding?, sheet: String? = nil, strict: Bool,
+        templatePath: String?
     ) throws -> (IngestOutcome, ReportOutcome) {
         let config = try loadConfig()
         let reference = try loadReference()
@@ -107,8 +129,8 @@ public struct Pipeline {
             let start = try ingestStart(month: month, command: "run")
             outcome = try openStore().ingest(start) { session -> IngestOutcome in
                 let outcome = try ingest(
-                    session, month: month, inputs: inputs, encoding: encoding, strict: strict, config: config,
-                    reference: reference)
+                    session, month: month, inputs: inputs, encoding: encoding, sheet: sheet, strict: strict,
+                    config: config, reference: reference)
                 prepared = try prepareReports(
                     session.records(), config: config, reference: reference, markdown: markdown)
                 timer = StageTimer(logger: logger)
@@ -135,13 +157,13 @@ public struct Pipeline {
 
     /// The ingest itself, inside the store's session.
     func ingest(
-        _ session: any MonthIngestSession, month: YearMonth, inputs: [String], encoding: TextEncoding?, strict: Bool,
-        config: MinqingConfig, reference: ReferenceData
+        _ session: any MonthIngestSession, month: YearMonth, inputs: [String], encoding: TextEncoding?, sheet: String?,
+        strict: Bool, config: MinqingConfig, reference: ReferenceData, logProblems: Bool = true
     ) throws -> IngestOutcome {
         var timer = StageTimer(logger: logger)
         let writer = try MonthIngest(session: session, month: month, rules: config.grading)
         // Reading, checking and classifying run on a second thread; this one writes the database.
-        let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding)
+        let scanner = InputScanner(month: month, config: config, reference: reference, encoding: encoding, sheet: sheet)
         var rows = 0
         let storeCPUAtStart = threadCPUSeconds()
         // The scanning thread also encodes each demand's row; this one binds and inserts it.
@@ -160,7 +182,7 @@ public struct Pipeline {
         timer.mark("ingest: read, check, classify and store")
         let outcome = try writer.finish(files: files)
         timer.mark("ingest: repeat demands, corrections, history")
-        for problem in outcome.problems {
+        for problem in outcome.problems where logProblems {
             switch problem.level {
             case .rejected: logger.warning("\(problem.logLine)")
             case .notice: logger.notice("\(problem.logLine)")

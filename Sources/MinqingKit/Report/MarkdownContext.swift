@@ -82,7 +82,7 @@ extension MarkdownReport {
         }
         c["hasProblems"] = !data.problems.isEmpty
         c["problems"] = data.problems.prefix(problemLimit).map {
-            ["file": $0.file, "line": $0.line, "level": $0.level.rawValue, "problem": mask.text($0.problemText)] as [String: Any]
+            ["file": $0.fileText, "line": $0.rowText, "level": $0.level.rawValue, "problem": mask.text($0.problemText)] as [String: Any]
         }
         c["problemsMore"] = data.problems.count > problemLimit ? data.problems.count - problemLimit : false
         c["isRerun"] = data.ingest.isRerun

@@ -11,7 +11,7 @@ enum ProblemsCSV {
     static func render(_ problems: [DataProblem]) -> [UInt8] {
         var text = "\u{FEFF}" + headers.joined(separator: ",") + "\r\n"
         for p in problems {
-            let fields = [p.file, String(p.line), p.level.rawValue, p.problemText, p.raw]
+            let fields = [p.fileText, p.rowText, p.level.rawValue, p.problemText, p.raw]
             text += fields.map { CSVWriting.safeField($0) }.joined(separator: ",") + "\r\n"
         }
         return Array(text.utf8)

@@ -7,6 +7,10 @@ protocol DemandStore {
     /// nothing is kept when it throws or the process dies.
     func ingest<T>(_ start: IngestStart, _ body: (any MonthIngestSession) throws -> T) throws -> T
 
+    /// Runs an ingest exactly as ``ingest(_:_:)`` does and then undoes all of it: `check` sees the
+    /// rejections and notices a run would give on this database, and nothing is kept.
+    func rehearse<T>(_ start: IngestStart, _ body: (any MonthIngestSession) throws -> T) throws -> T
+
     /// Runs `body` with read access to `month`.
     func read<T>(month: YearMonth, _ body: (any MonthRecords) throws -> T) throws -> T
 

@@ -79,7 +79,8 @@ struct MonthReader: MonthRecords {
     /// must not cut it short.)
     func problems(ingestID: Int) throws -> [DataProblem] {
         let statement = try RawStatement(
-            db, "SELECT file, line, level, column_name, message, raw FROM problem WHERE ingest_id = ? ORDER BY seq")
+            db,
+            "SELECT file, line, level, column_name, message, raw, sheet, physical_line FROM problem WHERE ingest_id = ? ORDER BY seq")
         try statement.bind(1, ingestID)
         var problems: [DataProblem] = []
         while try statement.step() {
@@ -89,8 +90,9 @@ struct MonthReader: MonthRecords {
                     demandID: "", column: "数据问题.级别", value: levelText, reason: "应为 拒收 或 提示")
             }
             problems.append(DataProblem(
-                file: statement.text(0), line: statement.int(1), level: level, column: statement.text(3),
-                message: statement.text(4), raw: statement.text(5)))
+                file: statement.text(0), sheet: statement.text(6), row: statement.int(1),
+                physicalLine: statement.int(7), level: level, column: statement.text(3), message: statement.text(4),
+                raw: statement.text(5)))
         }
         return problems
     }

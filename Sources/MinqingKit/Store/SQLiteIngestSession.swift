@@ -200,22 +200,29 @@ final class SQLiteIngestSession: MonthIngestSession {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.previous")
         try settle()
         for (position, file) in files.enumerated() {
+            // The `encoding` column names the form read, with a workbook's sheet: `gb18030`, `xlsx:登记表`.
+            let form = file.sheet.isEmpty ? file.form : "\(file.form):\(file.sheet)"
             try db.execute(
                 sql: """
                     INSERT INTO ingest_file (ingest_id, position, name, path, sha256, encoding, rows, accepted, rejected)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    ingestID, position, file.name, file.path, file.sha256, file.encoding.rawValue, file.rows,
+                    ingestID, position, file.name, file.path, file.sha256, form, file.rows,
                     file.accepted, file.rejected,
                 ])
         }
         let insertProblem = try RawStatement(
-            db, "INSERT INTO problem (ingest_id, seq, file, line, level, column_name, message, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            db,
+            """
+            INSERT INTO problem (ingest_id, seq, file, line, level, column_name, message, raw, sheet, physical_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for (seq, problem) in problems.enumerated() {
             try insertProblem.run([
-                .int(ingestID), .int(seq), .text(problem.file), .int(problem.line), .text(problem.level.rawValue),
-                .text(problem.column), .text(problem.message), .text(problem.raw),
+                .int(ingestID), .int(seq), .text(problem.file), .int(problem.row), .text(problem.level.rawValue),
+                .text(problem.column), .text(problem.message), .text(problem.raw), .text(problem.sheet),
+                .int(problem.physicalLine),
             ])
         }
         try db.execute(

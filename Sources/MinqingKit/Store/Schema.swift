@@ -15,6 +15,9 @@ enum Schema {
             try db.execute(sql: v3)
             try SettlementUpkeep.resettle(db, where: "d.id IN (SELECT DISTINCT demand_id FROM late_update)")
         }
+        migrator.registerMigration("v4-problem-place") { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
 
@@ -149,5 +152,16 @@ extension Schema {
         CREATE INDEX demand_unsettled ON demand(settled_month, month) WHERE settled_month <> month;
         CREATE INDEX demand_open_now ON demand(received_day, received_secs, id) WHERE settled_month = '9999-12';
         CREATE INDEX late_update_by_month ON late_update(month);
+        """
+}
+
+extension Schema {
+    /// v4: where a problem is, as the clerk's spreadsheet shows it (SPEC §10). `problem.line` holds the
+    /// row from now on (the physical line before; the same for a file without line breaks in its
+    /// fields); `physical_line` is the text file's line when it differs from the row (0 otherwise), and
+    /// `sheet` the worksheet of a workbook.
+    static let v4 = """
+        ALTER TABLE problem ADD COLUMN physical_line INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE problem ADD COLUMN sheet TEXT NOT NULL DEFAULT '';
         """
 }

@@ -54,6 +54,22 @@ final class Store: DemandStore {
         try write { db in try body(try SQLiteIngestSession(db: db, start: start)) }
     }
 
+    func rehearse<T>(_ start: IngestStart, _ body: (any MonthIngestSession) throws -> T) throws -> T {
+        var result: T?
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    result = try body(try SQLiteIngestSession(db: db, start: start))
+                    return .rollback
+                }
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, message: Store.sentence(for: error, writing: false))
+        }
+        guard let result else { throw StoreError(path: path, message: "试运行没有结果（内部错误）。数据库未被改动。") }
+        return result
+    }
+
     func read<T>(month: YearMonth, _ body: (any MonthRecords) throws -> T) throws -> T {
         try read { db in try body(MonthReader(db: db, month: month)) }
     }

@@ -20,6 +20,16 @@ extension String {
         while end > start, scalars[scalars.index(before: end)].isBlank { end = scalars.index(before: end) }
         return String(scalars[start..<end])
     }
+
+    /// True when the string is empty or only blanks (a cell with nothing in it).
+    var isBlank: Bool {
+        // An ASCII letter, digit or a CJK character first decides at once.
+        guard let firstByte = utf8.first else { return true }
+        switch firstByte {
+        case 0x09...0x0D, 0x20, 0xC2, 0xE3, 0xEF: return unicodeScalars.allSatisfy(\.isBlank)
+        default: return false
+        }
+    }
 }
 
 extension Unicode.Scalar {

@@ -99,8 +99,8 @@ enum BulletinSheet: CaseIterable {
             demandColumns.map { .fixed($0.header, $0.width) }
         case .problems:
             [
-                .fitting("文件") { $0.problems.map(\.file) }, .fixed("行号", 7), .fixed("级别", 7), .fixed("问题", 50),
-                .fixed("原始内容", 60),
+                .fitting("文件") { $0.problems.map(\.fileText) }, .fitting("行号") { $0.problems.map(\.rowText) },
+                .fixed("级别", 7), .fixed("问题", 50), .fixed("原始内容", 60),
             ]
         case .corrections:
             [.fixed("编号", 16), .fixed("更正", 8), .fixed("字段", 10), .fixed("原值", 40), .fixed("新值", 40)]

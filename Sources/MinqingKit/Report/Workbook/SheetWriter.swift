@@ -212,8 +212,12 @@ struct SheetWriter {
             if let height = Self.rowHeight([(p.problemText, widths[3]), (raw, widths[4])]) {
                 try sheet.setRowHeight(r, height)
             }
-            try sheet.writeText(r, 0, p.file, style.text)
-            try sheet.writeNumber(r, 1, Double(p.line), style.integer)
+            try sheet.writeText(r, 0, p.fileText, style.text)
+            if p.physicalLine > 0 {
+                try sheet.writeText(r, 1, p.rowText, style.text)
+            } else {
+                try sheet.writeNumber(r, 1, Double(p.row), style.integer)
+            }
             try sheet.writeText(r, 2, p.level.rawValue, style.text)
             try sheet.writeText(r, 3, p.problemText, style.wrapped)
             try sheet.writeText(r, 4, raw, style.wrapped)
