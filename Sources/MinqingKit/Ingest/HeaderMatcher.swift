@@ -87,15 +87,18 @@ enum HeaderMatcher {
     }
 
     /// The known header `name` is probably a misspelling of: the spelling at the smallest edit distance
-    /// (one edit, or two for names of four characters or more), or one that contains it or is
-    /// contained in it; the SPEC header of that spelling. Nil when none is close.
+    /// (one edit in a name of three characters or more, two in names of four or more), or one that
+    /// contains it or is contained in it; the SPEC header of that spelling. Nil when none is close.
     static func closest(to name: String, among spellings: [String], header: (String) -> String) -> String? {
         let given = Array(name)
         var best: (distance: Int, header: String)?
         for spelling in spellings {
             let known = Array(spelling)
             var distance = EditDistance.between(given, known, limit: 2)
-            if distance > 1 && !(given.count >= 4 && known.count >= 4 && distance <= 2) {
+            // One edit in a name of three characters or more, two in one of four or more (one edit
+            // makes 序号 of 编号: two-character names must be given exactly).
+            let near = distance == 1 && given.count >= 3 || distance == 2 && given.count >= 4 && known.count >= 4
+            if !near {
                 let contains = known.count >= 2 && (name.contains(spelling) || spelling.contains(name) && given.count >= 2)
                 guard contains else { continue }
                 distance = 3

@@ -1,0 +1,237 @@
+import Foundation
+import GRDB
+import Logging
+import Testing
+@testable import MinqingKit
+
+/// SPEC §10 on text inputs: the header found below title rows, the 12345 export headers, the import
+/// mappings, blank rows and columns, rows numbered as a spreadsheet shows them, UTF-16 text.
+@Suite("输入形式 inputs as units send them")
+struct InputFormsTests {
+    let directory: String
+    let pipeline: Pipeline
+
+    init() throws {
+        directory = try TestSupport.temporaryDirectory("forms")
+        pipeline = Pipeline(workspace: Workspace(root: directory, seeds: TestSupport.seeds), logger: Logger(label: "test"))
+    }
+
+    func month(_ text: String = "2026-10") throws -> YearMonth { try #require(YearMonth(parsing: text)) }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = directory + "/" + name
+        try TestSupport.write(text, to: path)
+        return path
+    }
+
+    /// The stored demands: 编号 → [column: value].
+    func stored() throws -> [String: [String: String]] {
+        let queue = try DatabaseQueue(path: directory + "/minqing.sqlite")
+        return try queue.read { db in
+            var result: [String: [String: String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM demand") {
+                var values: [String: String] = [:]
+                for column in row.columnNames { values[column] = row[column].map { "\($0)" } ?? "" }
+                result[row["id"]] = values
+            }
+            return result
+        }
+    }
+
+    /// A 12345 export as a unit sends it: two title rows and a blank row above the header, the export's
+    /// own headers, its own status words (mapped in minqing.toml), a column without a header, blank rows.
+    static let export = """
+        2026年10月群众诉求登记表,,,,,,,,,
+        填报单位：城关镇（盖章）,,,,,,,,,
+        ,,,,,,,,,
+        工单编号,来电时间,来电渠道,反映内容,处理状态,诉求人姓名,办结时间,回访满意度,,备注
+        A1,2026-10-03 09:00,来访,路灯不亮,已完成,张三,2026-10-05,满意,,已回访
+        ,,,,,,,,,
+        A2,2026/10/4,12345热线,"小区停水
+        三天",已转办,李四,,,补充说明,
+        A3,2026-10-06,来访,路面坑洼,处理中,王五,,,,
+         , ,,,,,,,,
+        """
+
+    static let mapping = """
+        [import.values."办理状态"]
+        "已完成" = "已办结"
+        "已转办" = "办理中"
+
+        """
+
+    @Test func exportWithTitleRowsAndItsOwnHeadersIsRead() throws {
+        try TestSupport.write(Self.mapping, to: directory + "/minqing.toml")
+        let path = try write("城关镇.csv", Self.export)
+        let outcome = try pipeline.ingest(month: try month(), inputs: [path], encoding: nil, strict: false, command: "test")
+        #expect(outcome.accepted == 3)
+        #expect(outcome.rejected == 0)
+        #expect(outcome.files.first?.rows == 3)
+
+        let demands = try stored()
+        #expect(demands["A1"]?["status"] == "已办结")
+        #expect(demands["A1"]?["petitioner"] == "张三")
+        #expect(demands["A1"]?["resolved"] == "2026-10-05")
+        #expect(demands["A1"]?["satisfaction"] == "满意")
+        #expect(demands["A2"]?["status"] == "办理中")
+        #expect(demands["A2"]?["content"] == "小区停水\n三天")
+        #expect(demands["A3"]?["status"] == "办理中")
+        // Rows as a spreadsheet shows them: the header is row 4, A2 row 7 (after a blank row), and A3,
+        // below A2's two-line content, row 8 on physical line 9.
+        #expect(demands["A1"]?["source_line"] == "5")
+        #expect(demands["A2"]?["source_line"] == "7")
+        #expect(demands["A3"]?["source_line"] == "8")
+
+        let notices = outcome.problems.filter { $0.level == .notice }
+        let titles = notices.filter { $0.message.contains("表头在第 4 行") }
+        #expect(titles.map(\.row) == [1, 2])
+        #expect(titles.first?.raw == "2026年10月群众诉求登记表,,,,,,,,,")
+        let unused = try #require(notices.first { $0.message.hasPrefix("未使用的列已忽略") })
+        #expect(unused.row == 4)
+        #expect(unused.message.contains("备注"))
+        let unnamed = try #require(notices.first { $0.message.contains("没有表头") })
+        #expect(unnamed.message.contains("第 I 列没有表头，其中 1 行的内容（第一处在第 7 行）未使用"))
+    }
+
+    @Test func withoutTheMappingTheExportsOwnStatusWordsAreRejected() throws {
+        let path = try write("城关镇.csv", Self.export)
+        let outcome = try pipeline.ingest(month: try month(), inputs: [path], encoding: nil, strict: false, command: "test")
+        #expect(outcome.accepted == 1)
+        let rejected = outcome.problems.filter { $0.level == .rejected }
+        #expect(rejected.map(\.row) == [5, 7])
+        #expect(rejected.map(\.physicalLine) == [0, 0])
+        #expect(rejected.first?.message.contains("未知的办理状态「已完成」") == true)
+        #expect(rejected.first?.logLine.hasPrefix("城关镇.csv:row 5: 办理状态: ") == true)
+    }
+
+    @Test func physicalLineIsNamedWhenItDiffersFromTheRow() throws {
+        let path = try write("a.csv", """
+            编号,受理日期,渠道,诉求内容,办理状态
+            B1,2026-10-03,来访,"第一行
+            第二行
+            第三行",已办结
+            B2,2026-10-40,来访,路灯不亮,已办结
+
+            B3,2026-10-05,来访,路灯不亮,待定
+            """)
+        let (_, problems) = try pipeline.check(month: try month(), inputs: [path], encoding: nil)
+        let rejected = problems.filter { $0.level == .rejected }
+        #expect(rejected.map(\.logLine) == [
+            "a.csv:row 3 (line 5): 受理日期: " + RowValidator.badDate("2026-10-40"),
+            "a.csv:row 5 (line 7): 办理状态: 未知的办理状态「待定」，应为 已办结、办理中 或 未办理",
+        ])
+        #expect(rejected.map(\.rowText) == ["3（文件第 5 行）", "5（文件第 7 行）"])
+    }
+
+    @Test func noHeaderAmongTheFirstRowsRefusesTheFile() throws {
+        let path = try write("b.csv", """
+            诉求登记表
+            序号,日期,内容
+            1,2026-10-03,路灯不亮
+            """)
+        let error = #expect(throws: InputRefused.self) {
+            try pipeline.check(month: try month(), inputs: [path], encoding: nil)
+        }
+        #expect(error?.message.contains("b.csv 的前 3 个非空行中没有表头") == true)
+        #expect(error?.message.contains("[import.columns]") == true)
+    }
+
+    @Test func mappedHeadersMakeAHeaderAndAreUsed() throws {
+        try TestSupport.write("""
+            [import.columns]
+            "单号" = "编号"
+            "日期" = "受理日期"
+            "方式" = "渠道"
+            "问题" = "诉求内容"
+            "进度" = "办理状态"
+
+            """, to: directory + "/minqing.toml")
+        let path = try write("c.csv", "单号,日期,方式,问题,进度,受理日其\nC1,2026-10-03,来访,路灯不亮,已办结,x\n")
+        let outcome = try pipeline.ingest(month: try month(), inputs: [path], encoding: nil, strict: false, command: "test")
+        #expect(outcome.accepted == 1)
+        let unused = try #require(outcome.problems.first { $0.message.hasPrefix("未使用的列已忽略") })
+        // A misspelt header is named with the known one it is closest to.
+        #expect(unused.message.contains("受理日其（是否为「受理日期」？）"))
+    }
+
+    @Test(arguments: [
+        ("[import.columns]\n\"单号\" = \"单据号\"\n", 2, "「单号」对应的「单据号」不是 minqing 的列名"),
+        ("[import.values.\"办理状态\"]\n\"已完成\" = \"完成\"\n", 2, "不是办理状态的取值；应为 已办结、办理中 或 未办理"),
+        ("[import.values.\"进度\"]\n\"已完成\" = \"已办结\"\n", 1, "「进度」不是 minqing 的列名"),
+        ("[import.columns]\n\"单号\" = 1\n", 2, "应为带引号的文字"),
+    ])
+    func badMappingsAreRefused(text: String, line: Int, message: String) throws {
+        let error = #expect(throws: ConfigError.self) { try ConfigLoader.parse(text, path: "minqing.toml") }
+        #expect(error?.line == line)
+        #expect(error?.message.contains(message) == true, "\(error?.message ?? "")")
+    }
+
+    @Test func mappingsAreRead() throws {
+        let config = try ConfigLoader.parse("""
+            [import.columns]
+            "工单号" = "编号"
+            "Time" = "received"
+            [import.values."满意度"]
+            "好评" = "满意"
+            [import.values.status]
+            "已完成" = "已办结"
+            """, path: "minqing.toml")
+        #expect(config.importMapping.columns == ["工单号": .id, "Time": .received])
+        #expect(config.importMapping.values == [.satisfaction: ["好评": "满意"], .status: ["已完成": "已办结"]])
+    }
+
+    /// The built-in 12345 headers of SPEC §10, each known without configuration.
+    @Test(arguments: [
+        ("工单编号", InputColumn.id), ("来电时间", .received), ("登记时间", .received), ("受理时间", .received),
+        ("来电渠道", .channel), ("诉求渠道", .channel), ("来源", .channel), ("反映内容", .content),
+        ("问题描述", .content), ("工单内容", .content), ("处理状态", .status), ("工单状态", .status),
+        ("来电人", .petitioner), ("诉求人姓名", .petitioner), ("反映人", .petitioner), ("来电号码", .phone),
+        ("联系方式", .phone), ("所属乡镇", .township), ("所在乡镇", .township), ("所属村社区", .village),
+        ("所在村", .village), ("问题分类", .domain), ("诉求分类", .domain), ("承办单位", .department),
+        ("责任单位", .department), ("办结时间", .resolved), ("回访满意度", .satisfaction),
+        ("满意度评价", .satisfaction), ("办理时限", .deadline), ("截止时间", .deadline),
+    ])
+    func builtInExportHeaders(header: String, column: InputColumn) {
+        let match = HeaderMatcher.match([header], columns: InputColumn.specs)
+        #expect(match.index == [column.header: 0])
+    }
+
+    @Test(arguments: [
+        ("受理日其", "受理日期"), ("诉求内容详情", "诉求内容"), ("办理状太", "办理状态"), ("来电号吗", "联系电话"),
+        ("备注", nil), ("序号", nil),
+    ] as [(String, String?)])
+    func closestKnownHeader(name: String, closest: String?) {
+        let match = HeaderMatcher.match(["编号", name], columns: InputColumn.specs)
+        #expect(match.closest == [closest])
+    }
+
+    @Test func utf16TextIsReadLikeTheCSV() throws {
+        let csv = "编号,受理日期,渠道,诉求内容,办理状态\nU1,2026-10-03,来访,\"路灯,不亮\",已办结\n"
+        let tsv = "编号\t受理日期\t渠道\t诉求内容\t办理状态\r\nU1\t2026-10-03\t来访\t路灯,不亮\t已办结\r\n"
+        let csvPath = try write("u.csv", csv)
+        let txtPath = directory + "/u.txt"
+        try Data([0xFF, 0xFE] + Array(tsv.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            .write(to: URL(fileURLWithPath: txtPath))
+        let one = try pipeline.check(month: try month(), inputs: [csvPath], encoding: nil)
+        let two = try pipeline.check(month: try month(), inputs: [txtPath], encoding: nil)
+        // The same notices (the file has no 办结日期 column), on the same rows.
+        #expect(!one.problems.isEmpty)
+        #expect(one.problems.map(\.problemText) == two.problems.map(\.problemText))
+        #expect(one.problems.map(\.row) == two.problems.map(\.row))
+        #expect(two.files.first?.form == "utf-16le")
+        #expect(two.files.first?.rows == 1)
+    }
+
+    @Test(arguments: [
+        ([UInt8]([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]), InputForm.zip), ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], .ole2),
+        (Array("编号,受理日期".utf8), .text), ([0xFF, 0xFE, 0x16, 0x7F], .text), ([], .text),
+    ])
+    func formsAreToldByContent(bytes: [UInt8], form: InputForm) {
+        #expect(InputForm.detect(bytes) == form)
+    }
+
+    @Test(arguments: [(0, "A"), (8, "I"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
+    func columnLetters(index: Int, letters: String) {
+        #expect(ColumnLetters.name(of: index) == letters)
+    }
+}
