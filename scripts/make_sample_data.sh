@@ -9,7 +9,7 @@ set -eu
 cd "$(dirname "$0")/.."
 GEN="python3 scripts/gen_demands.py --seeds seeds"
 D=SampleData
-rm -f "$D"/2026-0[5-9]/*.csv "$D"/2026-10/*.csv
+rm -f "$D"/2026-0[5-9]/*.csv "$D"/2026-10/*.csv "$D"/2026-10/*.xlsx
 
 # May: plain UTF-8, LF; 112 demands + 2 bad rows (人数 "0", an 编号 used twice)
 $GEN --month 2026-05 --rows 112 --seed 5 --bad-rows 2 --bad-start 3 \
@@ -71,3 +71,6 @@ $GEN --month 2026-10 --rows 110 --seed 10 --bad-rows 4 --bad-start 2 --types --d
 $GEN --month 2026-10 --rows 24 --seed 11 --start-id 5001 --main-channel 说事点 \
     --bad-rows 1 --bad-start 19 --encoding gb18030 --backfill 2 --backfill-month 2026-09 \
     --out $D/2026-10/说事点登记-2026-10.csv
+# October's other forms (SPEC §10): the 12345 platform's export with its own headers and status words
+# (mapped in SampleData/minqing.toml), and 城关镇's Excel register with a title above the header.
+python3 scripts/make_sample_forms.py

@@ -77,6 +77,15 @@ enum ConfigTemplate {
             min_satisfaction = \(rate(defaults.attention.minSatisfaction))
             min_on_time = \(rate(defaults.attention.minOnTime))
 
+            # 导入对应 (SPEC §10): exports whose headers or values differ from minqing's. The headers of
+            # common 12345 exports (工单编号, 来电时间, 反映内容, 处理状态, 来电人, 回访满意度, …) are known
+            # already. Remove the # to use; keys with Chinese characters are quoted.
+            # [import.columns]          # input header = minqing's header
+            # "问题发生地" = "村社区"
+            # [import.values."办理状态"]  # input value = minqing's value (also 渠道, 满意度, 诉求类型, 解决情况, 等级)
+            # "已完成" = "已办结"
+            # "已转办" = "办理中"
+
             """
     }
 }
