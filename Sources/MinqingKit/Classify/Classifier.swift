@@ -74,15 +74,12 @@ struct Classifier: Sendable {
         var township = input.township
         let place = input.village.isEmpty ? nil : lookups.facts(input.village).place
         if !input.village.isEmpty, place == nil {
-            notices.append(Notice(
-                column: "村社区",
-                message: "村社区「\(input.village)」未在 places.csv 登记（类型 未登记），已按原值保留。"))
+            notices.append(lookups.unknownVillageNotice(input.village))
         }
         if !township.isEmpty {
             basis.place = .given
             if !lookups.facts(township).isTownship {
-                notices.append(Notice(
-                    column: "乡镇", message: "乡镇「\(township)」未在 places.csv 或 units.csv 登记（类型 未登记），已按原值保留。"))
+                notices.append(lookups.unknownTownshipNotice(township))
             } else if let place, place.township != township {
                 notices.append(Notice(
                     column: "乡镇",
