@@ -37,7 +37,9 @@ read -r -a targets <<<"${FUZZ_TARGETS:-FuzzCSV FuzzDates FuzzHeaders}"
 configuration=${FUZZ_CONFIGURATION:-release}
 
 build() {
-    swift build --package-path Fuzz -c "$configuration" -Xswiftc -sanitize=fuzzer,address --scratch-path "$scratch" "$@"
+    # -enable-testing: the harnesses reach MinqingKit's internal parsers through `@testable import`.
+    swift build --package-path Fuzz -c "$configuration" -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
+        --scratch-path "$scratch" "$@"
 }
 mkdir -p "$scratch"
 # One run at a time: two runs would share the corpora and overwrite each other's logs (and so each
