@@ -7,8 +7,8 @@ struct DomainLine {
     var line: Int
 }
 
-/// A domain keyword that is part of a registered place name (`桥` in 板桥村): every complaint naming
-/// that place votes for the domain.
+/// A domain keyword that is part of a registered place name (`桥` in 板桥村). The classifier does not
+/// count it inside those names (``PlaceNameShadow``), but a keyword that short is often too loose.
 enum KeywordInPlaceName {
     /// Places named in a notice; more are counted.
     static let shownPlaces = 3
@@ -40,8 +40,8 @@ enum KeywordInPlaceName {
             notices.append(SeedNotice(
                 file: "domains.csv", line: domain.line, column: "关键词",
                 message: "领域「\(domain.rule.name)」的关键词「\(patterns[pattern])」是登记地名\(shown)\(more)的一部分："
-                    + "诉求内容只要提到这些地名，就会给「\(domain.rule.name)」计票。"
-                    + "请改用更完整的词（如把「桥」改为「危桥」「桥梁」），或删去这个关键词。"))
+                    + "诉求内容中这些地名里的「\(patterns[pattern])」不给「\(domain.rule.name)」计票，其他位置照常计票。"
+                    + "如这个词单独出现也容易误判，请改用更完整的词（如把「桥」改为「危桥」「桥梁」）。"))
         }
         return notices
     }
