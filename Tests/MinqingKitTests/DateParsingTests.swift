@@ -69,11 +69,98 @@ struct DateParsingTests {
         ("2026年10月3日x", nil, nil),
         ("2026年10月3日T", nil, nil),
         ("昨天", nil, nil),
-        ("46298", nil, nil),
-        ("46298.5", nil, nil),
-        ("20261003", nil, nil),
         ("-2026-10-03", nil, nil),
         ("2026 10 03", nil, nil),
+    ]
+
+    /// SPEC §10's further forms: (input, expected "YYYY-MM-DD", expected seconds of day); nil date =
+    /// rejected. Serial numbers in the default 1900 date system.
+    static let realInputCases: [(String, String?, Int?)] = [
+        // Chinese times
+        ("2026年11月3日 9时5分", "2026-11-03", 9 * 3600 + 5 * 60),
+        ("2026年11月3日9时5分", "2026-11-03", 9 * 3600 + 5 * 60),
+        ("2026年11月3日 9时5分3秒", "2026-11-03", 9 * 3600 + 5 * 60 + 3),
+        ("2026年11月3日 9点5分", "2026-11-03", 9 * 3600 + 5 * 60),
+        ("2026年11月3日 09时05分", "2026-11-03", 9 * 3600 + 5 * 60),
+        ("2026年11月3日 9点", "2026-11-03", 9 * 3600),
+        ("2026-11-03 14时22分", "2026-11-03", 14 * 3600 + 22 * 60),
+        ("２０２６年１１月３日 ９时５分", "2026-11-03", 9 * 3600 + 5 * 60),
+        ("2026年11月3日 24时", nil, nil),
+        ("2026年11月3日 9时60分", nil, nil),
+        ("2026年11月3日 9时5分60秒", nil, nil),
+        ("2026年11月3日 9时5", nil, nil),
+        ("2026年11月3日 9时5秒", nil, nil),
+        ("2026年11月3日 9分", nil, nil),
+        ("2026年11月3日 时5分", nil, nil),
+        // 12-hour times
+        ("2026/11/3 上午 09:05", "2026-11-03", 9 * 3600 + 5 * 60),
+        ("2026/11/3 下午 3:05", "2026-11-03", 15 * 3600 + 5 * 60),
+        ("2026/11/3 下午 3:05:09", "2026-11-03", 15 * 3600 + 5 * 60 + 9),
+        ("2026/11/3 晚上 9:30", "2026-11-03", 21 * 3600 + 30 * 60),
+        ("2026/11/3 下午 12:30", "2026-11-03", 12 * 3600 + 30 * 60),
+        ("2026/11/3 上午 12:30", "2026-11-03", 30 * 60),
+        ("2026/11/3 上午 0:30", "2026-11-03", 30 * 60),
+        ("2026/11/3 下午3:05", "2026-11-03", 15 * 3600 + 5 * 60),
+        ("2026年11月3日下午3时5分", "2026-11-03", 15 * 3600 + 5 * 60),
+        ("2026年11月3日 上午 9点", "2026-11-03", 9 * 3600),
+        ("２０２６／１１／３ 下午 ３：０５", "2026-11-03", 15 * 3600 + 5 * 60),
+        ("2026/11/3 下午 13:05", nil, nil),
+        ("2026/11/3 下午 0:05", nil, nil),
+        ("2026/11/3 上午 13:05", nil, nil),
+        ("2026/11/3 下 3:05", nil, nil),
+        ("2026/11/3 中午 12:05", nil, nil),
+        ("2026/11/3 上午", nil, nil),
+        ("2026/11/3 3:05 下午", nil, nil),
+        // yyyymmdd
+        ("20261103", "2026-11-03", nil),
+        ("20240229", "2024-02-29", nil),
+        ("２０２６１１０３", "2026-11-03", nil),
+        (" 20261103 ", "2026-11-03", nil),
+        ("20260230", nil, nil),
+        ("20261303", nil, nil),
+        ("20261100", nil, nil),
+        ("99999999", nil, nil),
+        ("18991231", nil, nil),
+        ("20261103 14:22", nil, nil),
+        ("202611031", nil, nil),
+        ("2026110", nil, nil),
+        ("202611", nil, nil),
+        // full-width digits and separators
+        ("２０２６－１１－０３", "2026-11-03", nil),
+        ("２０２６／１１／０３ １４：２２：０５", "2026-11-03", 14 * 3600 + 22 * 60 + 5),
+        ("２０２６．１１．０３", "2026-11-03", nil),
+        // Excel serials (1900 system)
+        ("46300", "2026-10-05", nil),
+        ("46300.5", "2026-10-05", 43_200),
+        ("46300.25", "2026-10-05", 21_600),
+        ("46300.0", "2026-10-05", 0),
+        ("46300.99999", "2026-10-05", 86_399),
+        ("46300.999999", "2026-10-06", 0),  // rounds to 24:00: the next day's midnight
+        ("46300.00000578", "2026-10-05", 0),
+        ("46300.0000057871", "2026-10-05", 1),  // just over half a second rounds up
+        ("46300.5000000000001", "2026-10-05", 43_200),
+        ("４６３００", "2026-10-05", nil),
+        ("４６３００．５", "2026-10-05", 43_200),
+        ("46298", "2026-10-03", nil),
+        ("1", "1900-01-01", nil),
+        ("59", "1900-02-28", nil),
+        ("61", "1900-03-01", nil),
+        ("73050", "2099-12-31", nil),
+        ("73415", "2100-12-31", nil),
+        ("73416", nil, nil),
+        ("60", nil, nil),
+        ("0", nil, nil),
+        ("0.5", nil, nil),
+        ("99999", nil, nil),
+        ("123456", nil, nil),
+        ("46300.", nil, nil),
+        (".5", nil, nil),
+        ("46300.5.1", nil, nil),
+        ("-46300", nil, nil),
+        ("+46300", nil, nil),
+        ("46,300", nil, nil),
+        ("46300 14:22", nil, nil),
+        ("4.63E+04", nil, nil),
     ]
 
     @Test(arguments: cases)
@@ -82,6 +169,56 @@ struct DateParsingTests {
         #expect(value?.day.description == expectedDay, "input: \(input)")
         if expectedDay != nil {
             #expect(value?.secondsOfDay == expectedSeconds, "input: \(input)")
+        }
+    }
+
+    @Test(arguments: realInputCases)
+    func parsesRealInputForms(_ input: String, _ expectedDay: String?, _ expectedSeconds: Int?) {
+        let value = DateParser.parse(input)
+        #expect(value?.day.description == expectedDay, "input: \(input)")
+        if expectedDay != nil {
+            #expect(value?.secondsOfDay == expectedSeconds, "input: \(input)")
+        }
+    }
+
+    /// (serial text, date system, expected "YYYY-MM-DD", expected seconds of day); nil = rejected.
+    static let serialCases: [(String, ExcelDateSystem, String?, Int?)] = [
+        ("46300", .from1900, "2026-10-05", nil),
+        ("44838", .from1904, "2026-10-05", nil),
+        ("44838.75", .from1904, "2026-10-05", 64_800),
+        ("0", .from1904, "1904-01-01", nil),
+        ("0", .from1900, nil, nil),
+        ("60", .from1904, "1904-03-01", nil),
+        ("60", .from1900, nil, nil),
+        ("71953", .from1904, "2100-12-31", nil),
+        ("71954", .from1904, nil, nil),
+        ("71953.9999999", .from1904, nil, nil),  // would be 2101-01-01 00:00
+        ("2026-10-05", .from1904, "2026-10-05", nil),  // dates are not shifted
+        ("20261005", .from1904, "2026-10-05", nil),
+    ]
+
+    @Test(arguments: serialCases)
+    func serialsCountInTheirDateSystem(_ input: String, _ system: ExcelDateSystem, _ expectedDay: String?,
+                                       _ expectedSeconds: Int?) {
+        let value = DateParser.parse(input, dateSystem: system)
+        #expect(value?.day.description == expectedDay, "input: \(input) \(system)")
+        if expectedDay != nil {
+            #expect(value?.secondsOfDay == expectedSeconds, "input: \(input) \(system)")
+        }
+        let bytes = Array(input.utf8)
+        let fromBytes = bytes.withUnsafeBufferPointer { DateParser.parse(bytes: $0, dateSystem: system) }
+        #expect(fromBytes == value)
+    }
+
+    /// Every 1900-system serial from 1 to 73415 but 60 is a day, one after the other, and agrees with
+    /// Excel's count from 1899-12-30 from serial 61 on.
+    @Test func serialsOf1900AreConsecutiveDays() throws {
+        var previous: Day?
+        for serial in 1...73_415 where serial != ExcelSerialDate.phantomSerial {
+            let day = try #require(ExcelSerialDate.day(serial: serial, in: .from1900))
+            if let previous { #expect(day == previous.adding(days: 1)) }
+            if serial >= 61 { #expect(day.dayNumber == -25_569 + serial) }
+            previous = day
         }
     }
 

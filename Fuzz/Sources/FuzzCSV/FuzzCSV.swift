@@ -14,7 +14,7 @@ import Glibc
 import Darwin
 #endif
 import FuzzSupport
-import MinqingKit
+@testable import MinqingKit  // MinqingKit is internal but for the executable's API; fuzz.sh builds with -enable-testing
 
 /// What one read of the file produced.
 private struct Outcome: Equatable {

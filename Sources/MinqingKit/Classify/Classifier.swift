@@ -13,6 +13,8 @@ struct Classifier: Sendable {
     let domainKeywordCount: Int
     let lookups: ReferenceLookups
     let gradeRule: RowGradeRule
+    /// Domain keywords inside registered place names, which do not vote there.
+    let shadow: PlaceNameShadow
 
     /// Prepares the keyword automaton for the seeds' domains and the config's A keywords.
     init(reference: ReferenceData, rules: GradingRules) {
@@ -30,6 +32,8 @@ struct Classifier: Sendable {
         patterns.append(contentsOf: rules.aKeywords)
         self.patternDomain = patternDomain
         self.matcher = KeywordMatcher(patterns: patterns)
+        self.shadow = PlaceNameShadow(
+            patterns: patterns, domainKeywordCount: domainKeywordCount, placeNames: reference.placeNames)
         self.lookups = ReferenceLookups(reference: reference)
         self.gradeRule = RowGradeRule(groupHeadcount: rules.groupHeadcount)
     }
@@ -43,13 +47,19 @@ struct Classifier: Sendable {
         var notices: [Notice] = []
         var domainHits = [Int](repeating: 0, count: reference.domains.count)
         var aHits: [String] = []
+        var shadowedHit = false
         matcher.forEachMatch(in: input.content) { pattern in
             if pattern < domainKeywordCount {
                 domainHits[patternDomain[pattern]] += 1
+                if shadow.isShadowed[pattern] { shadowedHit = true }
             } else {
                 let word = matcher.patterns[pattern]
                 if !aHits.contains(word) { aHits.append(word) }
             }
+        }
+        if shadowedHit {
+            // `桥` inside 大桥村 names the place, not 道路交通 (rare: only such rows come here).
+            shadow.forEachHitInsidePlace(in: input.content) { domainHits[patternDomain[$0]] -= 1 }
         }
 
         // 涉及领域
@@ -74,15 +84,12 @@ struct Classifier: Sendable {
         var township = input.township
         let place = input.village.isEmpty ? nil : lookups.facts(input.village).place
         if !input.village.isEmpty, place == nil {
-            notices.append(Notice(
-                column: "村社区",
-                message: "村社区「\(input.village)」未在 places.csv 登记（类型 未登记），已按原值保留。"))
+            notices.append(lookups.unknownVillageNotice(input.village))
         }
         if !township.isEmpty {
             basis.place = .given
             if !lookups.facts(township).isTownship {
-                notices.append(Notice(
-                    column: "乡镇", message: "乡镇「\(township)」未在 places.csv 或 units.csv 登记（类型 未登记），已按原值保留。"))
+                notices.append(lookups.unknownTownshipNotice(township))
             } else if let place, place.township != township {
                 notices.append(Notice(
                     column: "乡镇",

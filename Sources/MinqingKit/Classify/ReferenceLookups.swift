@@ -28,9 +28,50 @@ final class ReferenceLookups: @unchecked Sendable {
     /// 责任依据 texts already made, by ``UnitBasisParts/key(domainNumber:)``: a few dozen distinct ones in
     /// a month of any size.
     private var unitBases: [Int: String] = [:]
+    /// The registered 村社区 and 乡镇 a misspelt one probably means.
+    private let nearVillages: NearNameIndex
+    private let nearTownships: NearNameIndex
+    /// The notices of unknown 村社区 and 乡镇 already made, by the name's number: unknown spellings repeat.
+    private var unknownVillageNotices: [Int: Notice] = [:]
+    private var unknownTownshipNotices: [Int: Notice] = [:]
 
     init(reference: ReferenceData) {
         self.reference = reference
+        nearVillages = NearNameIndex(reference.places.map(\.village))
+        nearTownships = NearNameIndex(
+            reference.places.map(\.township)
+                + reference.units.filter { $0.type == ReferenceData.townshipType }.map(\.name))
+    }
+
+    /// The notice of a 村社区 places.csv does not know, naming the registered one it probably means
+    /// (call inside ``with(_:)``).
+    func unknownVillageNotice(_ village: String) -> Notice {
+        let id = names.id(village) ?? -1
+        if let notice = unknownVillageNotices[id] { return notice }
+        let notice = Notice(
+            column: "村社区",
+            message: "村社区「\(village)」未在 places.csv 登记（类型 未登记），已按原值保留。"
+                + Self.question(nearVillages.nearest(to: village)))
+        unknownVillageNotices[id] = notice
+        return notice
+    }
+
+    /// The notice of a 乡镇 neither places.csv nor units.csv knows, naming the registered one it
+    /// probably means (call inside ``with(_:)``).
+    func unknownTownshipNotice(_ township: String) -> Notice {
+        let id = names.id(township) ?? -1
+        if let notice = unknownTownshipNotices[id] { return notice }
+        let notice = Notice(
+            column: "乡镇",
+            message: "乡镇「\(township)」未在 places.csv 或 units.csv 登记（类型 未登记），已按原值保留。"
+                + Self.question(nearTownships.nearest(to: township)))
+        unknownTownshipNotices[id] = notice
+        return notice
+    }
+
+    /// `是否为「柳溪村」？`, or nothing without a near name.
+    static func question(_ near: String?) -> String {
+        near.map { "是否为「\($0)」？" } ?? ""
     }
 
     /// Runs `body` with exclusive use of the memo.

@@ -233,39 +233,74 @@ struct DateTimeValue: Equatable, Sendable {
     }
 }
 
-/// Parses the date texts found in 受理日期 and 办结日期 (SPEC §1).
+/// Parses the date texts found in 受理日期, 办结日期 and 截止日期 (SPEC §1, §10).
 ///
 /// Accepted, after trimming spaces, tabs, no-break spaces and full-width spaces (U+3000):
 /// - `2026-10-03`, `2026-10-3`, `2026/10/3`, `2026/10/03`, `2026.10.03` (the dotted form is common in
 ///   Chinese office documents; the two separators must be the same);
 /// - `2026年10月3日`, `2026年10月03日` (`号` is accepted in place of `日`);
-/// - any of these followed by a time `14:22`, `9:05`, `14:22:05` or `14:22:05.123` (fraction ignored),
-///   separated by spaces or a single `T` (`2026-10-03T14:22:05`); after `日` the space is optional;
-/// - full-width digits `０`–`９` and full-width `－ ／ ． ：` are read as their ASCII forms.
+/// - any of these followed by a time, separated by spaces or a single `T` (after `日` the space is
+///   optional): `14:22`, `9:05`, `14:22:05` or `14:22:05.123` (fraction ignored); `9时5分`, `9时5分3秒`,
+///   `9点5分`, `9时`; with `上午`, `下午` or `晚上` before it a 12-hour time (`下午 3:05` is 15:05,
+///   `上午 12:30` is 0:30, `下午 12:30` stays 12:30; the hour must be 1…12, 0 also after 上午);
+/// - `20261103`: eight digits are year, month and day;
+/// - Excel serial numbers, as a unit's export leaves a date cell not formatted as a date: a plain
+///   number of 1–5 digits with an optional fraction (`46300`, `46300.5` = noon, the fraction rounded
+///   to the second), counted in the workbook's ``ExcelDateSystem`` (``ExcelSerialDate``);
+/// - full-width digits `０`–`９` and full-width `－ ／ ． ：` anywhere, read as their ASCII forms.
 ///
-/// Rejected (nil): empty text, days that do not exist (`2026-02-30`, `2026-02-29`), months 0 or 13,
-/// hours ≥ 24, minutes or seconds ≥ 60, years outside 1900…2100, mixed separators, trailing text
-/// (time zones such as `Z` included), words like `昨天`, and bare numbers: Excel serial dates such as
-/// `46298` and compact `20261003` are refused, because a number cannot be told apart from an id or an
-/// amount; ask the office to format the column as a date or text before exporting.
+/// Rejected (nil): empty text, days that do not exist (`2026-02-30`, `20260230`), months 0 or 13,
+/// hours ≥ 24, minutes or seconds ≥ 60, `下午 13:05`, years outside 1900…2100, mixed separators,
+/// trailing text (time zones such as `Z` included), words like `昨天`, numbers of 6, 7 or more than 8
+/// digits, and the serials Excel itself does not have (0 and Lotus's phantom 1900-02-29, serial 60, in
+/// the 1900 system).
 ///
-/// The parser works on the UTF-8 bytes by hand (no `DateFormatter`, no regex) and does not allocate.
+/// The parser works on the UTF-8 bytes by hand (no `DateFormatter`, no regex) and does not allocate;
+/// the common `2026-10-03 14:22:05` takes the same steps as before the other forms were added.
 enum DateParser {
-    /// Parses `s`; nil when it is not one of the accepted forms.
-    static func parse(_ s: String) -> DateTimeValue? {
-        if let result = s.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0) }) { return result }
+    /// Parses `s`; nil when it is not one of the accepted forms. Serial numbers count in `dateSystem`.
+    static func parse(_ s: String, dateSystem: ExcelDateSystem = .from1900) -> DateTimeValue? {
+        if let result = s.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0, dateSystem: dateSystem) }) {
+            return result
+        }
         var copy = s
-        return copy.withUTF8 { parse(bytes: $0) }
+        return copy.withUTF8 { parse(bytes: $0, dateSystem: dateSystem) }
     }
 
     /// Parses UTF-8 bytes; nil when they are not one of the accepted forms.
-    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> DateTimeValue? {
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, dateSystem: ExcelDateSystem = .from1900) -> DateTimeValue? {
         var reader = Reader(bytes: bytes)
         reader.trim()
         guard reader.start < reader.end else { return nil }
+        guard let (leading, digits) = reader.digitRun(maxDigits: 8) else { return nil }
+        if digits == 4 {
+            switch reader.peek() {
+            case Token.dash, Token.slash, Token.nian:
+                return calendarForm(year: leading, &reader)
+            case Token.dot:
+                // `2026.10.03`, or else a serial with a fraction such as `2026.5`.
+                if let value = calendarForm(year: leading, &reader) { return value }
+            default:
+                break
+            }
+        }
+        if digits == 8 {
+            guard reader.atEnd else { return nil }
+            return compactForm(leading)
+        }
+        reader.rewind()
+        return ExcelSerialDate.read(&reader, in: dateSystem)
+    }
 
-        // Year: exactly four digits.
-        guard let year = reader.number(minDigits: 4, maxDigits: 4) else { return nil }
+    /// `20261103`: year, month and day of an eight-digit number.
+    static func compactForm(_ number: Int) -> DateTimeValue? {
+        let year = number / 10_000, month = number / 100 % 100, day = number % 100
+        guard (1900...2100).contains(year), let date = Day(year: year, month: month, day: day) else { return nil }
+        return DateTimeValue(day: date, secondsOfDay: nil)
+    }
+
+    /// The rest of a date whose four-digit year has been read, its separator under the reader.
+    private static func calendarForm(year: Int, _ reader: inout Reader) -> DateTimeValue? {
         let sep = reader.peek()
         let month: Int
         let day: Int
@@ -300,129 +335,65 @@ enum DateParser {
             while reader.peek() == Token.space { reader.advance() }
         } else if next == Token.t {
             reader.advance()
-        } else if !chinese || !(next >= 0 && next <= 9) {
+        } else if !chinese || !(next >= 0 && next <= 9 || next == Token.shang || next == Token.xia || next == Token.wan) {
             return nil
         }
+        guard let seconds = timeOfDay(&reader) else { return nil }
+        return DateTimeValue(day: date, secondsOfDay: seconds)
+    }
 
-        guard let hour = reader.number(minDigits: 1, maxDigits: 2), hour < 24,
-              reader.peek() == Token.colon else { return nil }
-        reader.advance()
-        guard let minute = reader.number(minDigits: 2, maxDigits: 2), minute < 60 else { return nil }
+    /// A time of day up to the end of the text, in seconds since midnight: `14:22[:05[.123]]`,
+    /// `9时[5分[3秒]]` (`点` for `时`), each after an optional `上午`, `下午` or `晚上`.
+    private static func timeOfDay(_ reader: inout Reader) -> Int? {
+        let meridiem = reader.meridiem()
+        guard let hour = reader.number(minDigits: 1, maxDigits: 2) else { return nil }
+        var minute = 0
         var second = 0
-        if reader.peek() == Token.colon {
+        switch reader.peek() {
+        case Token.colon:
             reader.advance()
-            guard let s = reader.number(minDigits: 2, maxDigits: 2), s < 60 else { return nil }
-            second = s
-            if reader.peek() == Token.dot {
+            guard let m = reader.number(minDigits: 2, maxDigits: 2) else { return nil }
+            minute = m
+            if reader.peek() == Token.colon {
                 reader.advance()
-                guard reader.number(minDigits: 1, maxDigits: 9) != nil else { return nil }
-            }
-        }
-        guard reader.atEnd else { return nil }
-        return DateTimeValue(day: date, secondsOfDay: hour * 3600 + minute * 60 + second)
-    }
-
-    /// Normalised tokens: 0...9 are digits, the rest are punctuation and CJK markers.
-    enum Token {
-        static let dash = 10, slash = 11, dot = 12, colon = 13, space = 14, t = 15
-        static let nian = 16, yue = 17, ri = 18, other = 99, end = -1
-    }
-
-    /// Reads normalised tokens from UTF-8 bytes.
-    struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var start: Int
-        var end: Int
-        var index: Int
-        var width = 0  // byte length of the token under `index`, set by peek()
-
-        init(bytes: UnsafeBufferPointer<UInt8>) {
-            self.bytes = bytes
-            self.start = 0
-            self.end = bytes.count
-            self.index = 0
-        }
-
-        var atEnd: Bool { index >= end }
-
-        /// Drops leading and trailing whitespace (space, tab, CR, LF, U+00A0, U+3000).
-        mutating func trim() {
-            while start < end {
-                let b = bytes[start]
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { start += 1; continue }
-                if b == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2; continue }
-                if b == 0xE3, start + 2 < end, bytes[start + 1] == 0x80, bytes[start + 2] == 0x80 { start += 3; continue }
-                break
-            }
-            while end > start {
-                let b = bytes[end - 1]
-                if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { end -= 1; continue }
-                if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
-                if b == 0x80, end - 3 >= start, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE3 { end -= 3; continue }
-                break
-            }
-            index = start
-        }
-
-        /// The token at `index` (Token.end at the end); sets `width`.
-        @inline(__always)
-        mutating func peek() -> Int {
-            guard index < end else { width = 0; return Token.end }
-            let b = bytes[index]
-            width = 1
-            switch b {
-            case 0x30...0x39: return Int(b - 0x30)
-            case UInt8(ascii: "-"): return Token.dash
-            case UInt8(ascii: "/"): return Token.slash
-            case UInt8(ascii: "."): return Token.dot
-            case UInt8(ascii: ":"): return Token.colon
-            case UInt8(ascii: " "), 0x09: return Token.space
-            case UInt8(ascii: "T"): return Token.t
-            case 0xC2:
-                if index + 1 < end, bytes[index + 1] == 0xA0 { width = 2; return Token.space }
-                return Token.other
-            case 0xE3, 0xE5, 0xE6, 0xEF:
-                guard index + 2 < end else { return Token.other }
-                let b1 = bytes[index + 1], b2 = bytes[index + 2]
-                width = 3
-                switch (b, b1, b2) {
-                case (0xEF, 0xBC, 0x90...0x99): return Int(b2 - 0x90)     // ０-９
-                case (0xEF, 0xBC, 0x8D): return Token.dash                  // －
-                case (0xEF, 0xBC, 0x8F): return Token.slash                 // ／
-                case (0xEF, 0xBC, 0x8E): return Token.dot                   // ．
-                case (0xEF, 0xBC, 0x9A): return Token.colon                 // ：
-                case (0xE3, 0x80, 0x80): return Token.space                 // U+3000
-                case (0xE5, 0xB9, 0xB4): return Token.nian                  // 年
-                case (0xE6, 0x9C, 0x88): return Token.yue                   // 月
-                case (0xE6, 0x97, 0xA5), (0xE5, 0x8F, 0xB7): return Token.ri // 日 号
-                default: width = 1; return Token.other
+                guard let s = reader.number(minDigits: 2, maxDigits: 2) else { return nil }
+                second = s
+                if reader.peek() == Token.dot {
+                    reader.advance()
+                    guard reader.number(minDigits: 1, maxDigits: 9) != nil else { return nil }
                 }
-            default: return Token.other
             }
-        }
-
-        /// Steps over the token last returned by `peek()`.
-        @inline(__always)
-        mutating func advance() {
-            if width == 0 { _ = peek() }
-            index += max(width, 1)
-            width = 0
-        }
-
-        /// Reads minDigits...maxDigits digits; nil when fewer are there or more follow.
-        @inline(__always)
-        mutating func number(minDigits: Int, maxDigits: Int) -> Int? {
-            var value = 0
-            var count = 0
-            while true {
-                let t = peek()
-                guard t >= 0, t <= 9 else { break }
-                guard count < maxDigits else { return nil }
-                value = value * 10 + t
-                count += 1
-                advance()
+        case Token.shi:
+            reader.advance()
+            if let m = reader.number(minDigits: 1, maxDigits: 2) {
+                guard reader.peek() == Token.fen else { return nil }
+                reader.advance()
+                minute = m
+                if let s = reader.number(minDigits: 1, maxDigits: 2) {
+                    guard reader.peek() == Token.miao else { return nil }
+                    reader.advance()
+                    second = s
+                }
             }
-            return count >= minDigits ? value : nil
+        default:
+            return nil
+        }
+        guard reader.atEnd, minute < 60, second < 60,
+              let hour24 = meridiem.hour24(hour) else { return nil }
+        return hour24 * 3600 + minute * 60 + second
+    }
+
+    /// The half of the day a 12-hour time is in (`上午`, `下午`, `晚上`), or none for a 24-hour time.
+    enum Meridiem: Equatable {
+        case none, morning, afternoon
+
+        /// The hour on a 24-hour clock, or nil when `hour` cannot be written with this marker.
+        func hour24(_ hour: Int) -> Int? {
+            switch self {
+            case .none: return hour < 24 ? hour : nil
+            case .morning: return hour <= 12 ? hour % 12 : nil
+            case .afternoon: return (1...12).contains(hour) ? hour % 12 + 12 : nil
+            }
         }
     }
 }

@@ -45,6 +45,20 @@ struct ReferenceData: Sendable {
     var townships: Set<String>
     /// The holidays and 调休 workdays of the optional holidays.csv (SPEC §8); empty without the file.
     var holidays = HolidayCalendar()
+    /// What the seeds checks noticed (SPEC §10), by file, then line; the data loaded all the same.
+    var notices: [SeedNotice] = []
+
+    /// The registered 村社区 and 乡镇 names, each once: villages in places.csv order, then the townships
+    /// (places.csv's, then units.csv's) that are not also a village's name.
+    var placeNames: [String] {
+        var seen: Set<String> = []
+        var names: [String] = []
+        for name in places.map(\.village) + places.map(\.township) + units.filter({ $0.type == ReferenceData.townshipType }).map(\.name)
+        where seen.insert(name).inserted {
+            names.append(name)
+        }
+        return names
+    }
 
     /// The canonical channel for a spelling, or nil when unknown.
     func channel(for spelling: String) -> String? {

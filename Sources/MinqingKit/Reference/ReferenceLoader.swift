@@ -10,8 +10,10 @@ enum ReferenceLoader {
         let units = try loadUnits(path: folder + "/units.csv")
         var unitType: [String: String] = [:]
         for unit in units { unitType[unit.name] = unit.type }
-        let places = try loadPlaces(path: folder + "/places.csv", unitType: unitType)
-        let domains = try loadDomains(path: folder + "/domains.csv", unitType: unitType)
+        let placeLines = try loadPlaces(path: folder + "/places.csv", unitType: unitType)
+        let places = placeLines.map(\.place)
+        let (domainLines, cellNotices) = try loadDomains(path: folder + "/domains.csv", unitType: unitType)
+        let domains = domainLines.map(\.rule)
         let (channels, spellings) = try loadChannels(path: folder + "/channels.csv")
         let holidays = try loadHolidays(path: folder + "/" + holidaysFile)
 
@@ -24,10 +26,16 @@ enum ReferenceLoader {
         for unit in units where unit.type == ReferenceData.townshipType { townships.insert(unit.name) }
         var domainByName: [String: DomainRule] = [:]
         for domain in domains { domainByName[domain.name] = domain }
-        return ReferenceData(
+        var reference = ReferenceData(
             places: places, placeByVillage: placeByVillage, units: units, unitType: unitType,
             domains: domains, domainByName: domainByName, channels: channels, channelBySpelling: spellings,
             townships: townships, holidays: holidays)
+        reference.notices = SeedNotice.ordered(
+            cellNotices
+                + KeywordInPlaceName.notices(domains: domainLines, placeNames: reference.placeNames)
+                + SharedKeyword.notices(domains: domainLines)
+                + TownshipWithoutUnit.notices(places: placeLines, unitType: unitType))
+        return reference
     }
 
     /// Reads a seeds CSV with the given headers and calls `row` with each row's line and values.
@@ -102,8 +110,9 @@ enum ReferenceLoader {
         return units
     }
 
-    static func loadPlaces(path: String, unitType: [String: String]) throws -> [Place] {
-        var places: [Place] = []
+    /// places.csv's rows with their lines.
+    static func loadPlaces(path: String, unitType: [String: String]) throws -> [(place: Place, line: Int)] {
+        var places: [(place: Place, line: Int)] = []
         var seen: [String: Int] = [:]
         try readTable(path: path, headers: ["乡镇", "村社区", "双联系单位"]) { line, v in
             let place = Place(township: v["乡镇"] ?? "", village: v["村社区"] ?? "", liaison: v["双联系单位"] ?? "")
@@ -121,14 +130,19 @@ enum ReferenceLoader {
                     message: "双联系单位「\(place.liaison)」不在 units.csv 中。请先在 units.csv 登记该单位。")
             }
             seen[place.village] = line
-            places.append(place)
+            places.append((place, line))
         }
         guard !places.isEmpty else { throw ReferenceError(path: path, line: nil, message: "没有任何村社区。") }
         return places
     }
 
-    static func loadDomains(path: String, unitType: [String: String]) throws -> [DomainRule] {
-        var domains: [DomainRule] = []
+    /// domains.csv's domains with their lines, and the notices of 关键词 cells separated by other marks
+    /// than `|` (``KeywordCell``).
+    static func loadDomains(
+        path: String, unitType: [String: String]
+    ) throws -> (domains: [DomainLine], notices: [SeedNotice]) {
+        var domains: [DomainLine] = []
+        var notices: [SeedNotice] = []
         var seen: [String: Int] = [:]
         try readTable(path: path, headers: ["领域", "主管部门", "关键词"], optional: [timeLimitHeader]) { line, v in
             let name = v["领域"] ?? "", department = v["主管部门"] ?? ""
@@ -145,14 +159,15 @@ enum ReferenceLoader {
                     path: path, line: line,
                     message: "领域「\(name)」的主管部门「\(department)」不在 units.csv 中。请在 units.csv 登记该单位，或改正部门名称。")
             }
-            let keywords = (v["关键词"] ?? "").split(separator: "|").map {
-                String($0).trimmedBlank
-            }.filter { !$0.isEmpty }
+            let cell = KeywordCell(v["关键词"] ?? "")
+            if let notice = cell.notice(domain: name, line: line) { notices.append(notice) }
             let limit = try domainTimeLimit(v[timeLimitHeader] ?? "", domain: name, path: path, line: line)
             seen[name] = line
-            domains.append(DomainRule(name: name, department: department, keywords: keywords, timeLimitDays: limit))
+            domains.append(DomainLine(
+                rule: DomainRule(name: name, department: department, keywords: cell.keywords, timeLimitDays: limit),
+                line: line))
         }
-        return domains
+        return (domains, notices)
     }
 
     static func loadChannels(path: String) throws -> ([String], [String: String]) {
