@@ -43,9 +43,12 @@ enum ExcelSerialDate {
         return next.year <= 2100 ? DateTimeValue(day: next, secondsOfDay: 0) : nil
     }
 
-    /// Reads a whole trimmed text as a serial: 1–5 digits, optionally `.` and one or more digits.
+    /// Reads a whole trimmed text as a serial: 5 digits (10000 is 1927-05-18: the serials of any date a
+    /// county's records hold), optionally `.` and one or more digits. Shorter numbers are not taken for
+    /// dates: `2026` or `2026.10` is a year or a month written wrongly, which the clerk is asked to fix,
+    /// not a day in 1905.
     static func read(_ reader: inout DateParser.Reader, in system: ExcelDateSystem) -> DateTimeValue? {
-        guard let whole = reader.number(minDigits: 1, maxDigits: 5) else { return nil }
+        guard let whole = reader.number(minDigits: 5, maxDigits: 5) else { return nil }
         if reader.atEnd { return value(whole: whole, numerator: 0, scale: 1, hasFraction: false, in: system) }
         guard reader.peek() == DateParser.Token.dot else { return nil }
         reader.advance()

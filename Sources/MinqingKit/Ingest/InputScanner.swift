@@ -81,6 +81,12 @@ final class InputScanner {
                 read: readWatch.seconds, check: checkWatch.seconds, classify: classifyWatch.seconds,
                 cpu: threadCPUSeconds() - cpuAtStart)
         }
+        // What the seeds checks noticed (SPEC §10) goes to the month's 数据问题 first, on the seeds file's line.
+        for notice in reference.notices {
+            try sink(.problem(DataProblem(
+                file: notice.file, row: notice.line, level: .notice, column: notice.column, message: notice.message,
+                raw: "")))
+        }
         var summaries: [FileSummary] = []
         for path in paths {
             summaries.append(try scan(path: path, sink: sink))

@@ -102,7 +102,7 @@ struct RowValidator: Sendable {
         let receivedText = required(.received)
         var received: DateTimeValue?
         if !receivedText.isEmpty {
-            if let parsed = DateParser.parse(receivedText) {
+            if let parsed = DateParser.parse(receivedText, dateSystem: dateSystem) {
                 if parsed.day > month.lastDay {
                     problems.append(RowProblem(
                         column: "受理日期", message: "受理日期 \(parsed.day) 晚于报告月份 \(month)，请在该月份的报告中处理"))
@@ -155,7 +155,7 @@ struct RowValidator: Sendable {
         func optionalDate(_ column: InputColumn) -> Day? {
             let text = value(column)
             guard !text.isEmpty else { return nil }
-            guard let parsed = DateParser.parse(text) else {
+            guard let parsed = DateParser.parse(text, dateSystem: dateSystem) else {
                 problems.append(RowProblem(column: column.header, message: RowValidator.badDate(text)))
                 return nil
             }
