@@ -10,6 +10,8 @@ struct RowCells {
     private(set) var hasNUL = false
     /// The number of columns up to the last non-blank cell.
     private(set) var count = 0
+    /// The row's number in its sheet (the first row is 1).
+    var number = 0
 
     /// Forgets the previous row, keeping the buffers' capacity.
     mutating func clear() {

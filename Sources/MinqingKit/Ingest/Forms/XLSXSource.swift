@@ -1,5 +1,6 @@
 /// An .xlsx workbook (Office Open XML) read as a ``TableSource``: the package through libzip, each part
-/// streamed through libxml2 (``XMLPartReader``), the chosen worksheet row by row. Memory holds the shared
+/// streamed through libxml2 (``XMLPartReader`` for the small parts, ``SheetRowParser``'s SAX2 parser for the
+/// chosen worksheet), row by row. Memory holds the shared
 /// strings (compactly), the styles and one row, whatever the number of rows.
 final class XLSXSource: TableSource {
     let path: String
@@ -26,8 +27,8 @@ final class XLSXSource: TableSource {
         guard !chosen.part.isEmpty, let stream = try package.open(chosen.part) else {
             throw WorkbookRefusal.missingPart(path, part: chosen.part.isEmpty ? "工作表「\(chosen.name)」" : chosen.part)
         }
-        rows = SheetRowParser(xml: try XMLPartReader(stream: stream, path: path), strings: strings, styles: styles,
-                              dateSystem: catalog.dateSystem, path: path, sheetName: chosen.name)
+        rows = try SheetRowParser(stream: stream, strings: strings, styles: styles, dateSystem: catalog.dateSystem,
+                                  path: path, sheetName: chosen.name)
     }
 
     /// The sheet asked for, or the first visible one; refuses naming the sheets there are.
@@ -61,9 +62,9 @@ final class XLSXSource: TableSource {
         }
     }
 
-    var fieldCount: Int { rows.cells.count }
-    func field(_ i: Int) -> String { rows.cells.field(i) }
-    var rowNumber: Int { rows.rowNumber }
-    func rawRecord() -> String { rows.cells.csvLine() }
-    var recordHasNUL: Bool { rows.cells.hasNUL }
+    var fieldCount: Int { rows.fieldCount }
+    func field(_ i: Int) -> String { rows.field(i) }
+    var rowNumber: Int { rows.currentRowNumber }
+    func rawRecord() -> String { rows.csvLine() }
+    var recordHasNUL: Bool { rows.hasNUL }
 }

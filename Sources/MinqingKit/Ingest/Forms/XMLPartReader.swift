@@ -9,9 +9,9 @@ import Darwin
 /// over a ``ZipPartStream``): the one owner of its `xmlTextReader`. Memory holds the current node and
 /// libxml2's input buffer, never the part.
 ///
-/// Why the pull reader and not SAX2: the sheet's rows are asked for one at a time by
-/// ``TableSource/nextRow()``, which a pull reader answers directly; a push parser would need its
-/// callbacks to queue rows. (Measured on a 1,000,000-row sheet: see the report of issue 12.)
+/// Used for the workbook's small parts (workbook, relationships, styles, shared strings), whose
+/// structure reads most simply pulled; the worksheet itself goes through ``SheetRowParser``'s SAX2
+/// parser, about twice as fast.
 ///
 /// Safety: the options never include XML_PARSE_NOENT (substitute entities) or XML_PARSE_DTDLOAD, and
 /// include XML_PARSE_NONET; a part with a DOCTYPE is refused outright (Excel never writes one), so

@@ -83,6 +83,8 @@ final class ZipPartStream {
     private(set) var inflated: UInt64 = 0
     /// Why reading stopped, when it failed (the XML reader only sees "-1").
     private(set) var failure: InputRefused?
+    /// Every part read is XML: its prolog is checked for a DOCTYPE as the bytes come.
+    private var prolog = XMLPrologGuard()
     private let package: ZipPackage
     private let file: OpaquePointer
 
@@ -108,6 +110,13 @@ final class ZipPartStream {
         if inflated > declaredSize {
             failure = WorkbookRefusal.sizeMismatch(package.path, part: part, declared: declaredSize)
             return -1
+        }
+        if prolog.verdict == .undecided {
+            prolog.scan(UnsafeRawBufferPointer(start: buffer, count: Int(got)))
+            if prolog.verdict == .doctype {
+                failure = WorkbookRefusal.doctype(package.path, part: part)
+                return -1
+            }
         }
         return Int(got)
     }
