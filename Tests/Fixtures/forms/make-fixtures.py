@@ -4,6 +4,10 @@
 - shared-strings.xlsx  XlsxWriter (which writes shared strings, as Excel does; openpyxl writes inline ones)
 - register.xls         xlwt, BIFF8: two sheets, text, whole and decimal numbers, a date, a date and time
 - system1904.xls       xlwt, the 1904 date system
+- password.xls         register.xls marked as password-protected: its WRITEACCESS record (type 0x5C, 112
+                       bytes) becomes a FILEPASS record (0x2F) of the same length, XOR obfuscation, which
+                       is what FreeXL reports as FREEXL_BIFF_OBFUSCATED (no free tool writes an encrypted
+                       .xls; Excel writes FILEPASS right after the workbook's BOF)
 - encrypted.xlsx       shared-strings.xlsx encrypted with the password "minqing" by msoffcrypto-tool
                        (Office's Agile encryption: an OLE2 file with EncryptionInfo and EncryptedPackage)
 
@@ -64,3 +68,10 @@ book.save("system1904.xls")
 with open("shared-strings.xlsx", "rb") as plain, open("encrypted.xlsx", "wb") as out:
     office = OOXMLFile(plain)
     office.encrypt("minqing", out)
+
+data = bytearray(open("register.xls", "rb").read())
+at = data.find(b"\x5c\x00\x70\x00")
+assert at > 0, "no WRITEACCESS record in register.xls"
+data[at:at + 2] = b"\x2f\x00"          # record type FILEPASS, length unchanged (112)
+data[at + 4:at + 6] = b"\x00\x00"      # wEncryptionType 0: XOR obfuscation
+open("password.xls", "wb").write(bytes(data))

@@ -48,7 +48,15 @@ final class XLSSource: TableSource {
         }
         sheetName = names[index]
         (rowCount, columnCount) = try workbook.select(sheet: index)
+        // A BIFF8 sheet has at most 65,536 rows and 256 columns; a file claiming more is damaged or
+        // hostile, and reading it would ask FreeXL for each of its claimed cells.
+        guard rowCount <= Self.maxRows, columnCount <= Self.maxColumns else {
+            throw WorkbookRefusal.beyondSheet(path, sheet: sheetName, what: "声称有 \(rowCount) 行、\(columnCount) 列")
+        }
     }
+
+    static let maxRows: UInt32 = 65_536
+    static let maxColumns: UInt16 = 256
 
     func nextRow() throws -> Bool {
         while nextIndex < rowCount {
