@@ -25,7 +25,8 @@ final class XMLPartReader {
 
     /// The part's name, which refusals name.
     let part: String
-    private let path: String
+    /// The workbook file.
+    let workbookPath: String
     private let stream: ZipPartStream
     private var reader: OpaquePointer?
     /// The first error libxml2 reported, with its line.
@@ -41,7 +42,7 @@ final class XMLPartReader {
     init(stream: ZipPartStream, path: String) throws {
         _ = Self.initialised
         self.part = stream.part
-        self.path = path
+        self.workbookPath = path
         self.stream = stream
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         let context = Unmanaged.passUnretained(stream).toOpaque()
@@ -67,6 +68,9 @@ final class XMLPartReader {
         if let reader { xmlFreeTextReader(reader) }
     }
 
+    /// The uncompressed size the zip declares for the part (checked against what is inflated).
+    var declaredSize: UInt64 { stream.declaredSize }
+
     /// Moves to the next node; nil at the end of the part. Throws for broken XML, a DOCTYPE, and the
     /// stream's own failures (a lying size, a damaged zip).
     func next() throws -> NodeType? {
@@ -77,7 +81,7 @@ final class XMLPartReader {
             if status < 0 { throw failure() }
             let raw = xmlTextReaderNodeType(reader)
             guard let type = NodeType(rawValue: raw) else { continue }
-            if type == .documentType { throw WorkbookRefusal.doctype(path, part: part) }
+            if type == .documentType { throw WorkbookRefusal.doctype(workbookPath, part: part) }
             return type
         }
     }
@@ -86,7 +90,7 @@ final class XMLPartReader {
     private func failure() -> InputRefused {
         if let refused = stream.failure { return refused }
         let detail = parseError.map { "第 \($0.line) 行：\($0.message)" } ?? "XML 解析失败"
-        return WorkbookRefusal.badXML(path, part: part, detail: detail)
+        return WorkbookRefusal.badXML(workbookPath, part: part, detail: detail)
     }
 
     /// The current element's local name, compared without making a String (this runs for every node).
