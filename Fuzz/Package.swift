@@ -1,9 +1,11 @@
 // swift-tools-version:6.1
-// libFuzzer harnesses for MinqingKit's CSV reader, date parser and header matcher (issue #5).
+// libFuzzer harnesses for MinqingKit's CSV reader, date parser and header matcher (issue #5), and its
+// .xlsx and .xls readers (issue 12).
 // Build and run through scripts/fuzz.sh. The targets only link with `-Xswiftc -sanitize=fuzzer`, which
 // brings in libFuzzer. Each has an `@main` type that hands its test to libFuzzer's driver
 // (LLVMFuzzerRunDriver, through FuzzSupport's runFuzzer): SwiftPM on Linux links every executable
-// with `--defsym main=<Target>_main`, so libFuzzer's own `main` cannot be used.
+// with `--defsym main=<Target>_main`, so libFuzzer's own `main` cannot be used. The harnesses reach
+// MinqingKit's internal types through `@testable import` (scripts/fuzz.sh builds with -enable-testing).
 import PackageDescription
 
 let package = Package(
@@ -16,6 +18,8 @@ let package = Package(
         fuzzer("FuzzCSV"),
         fuzzer("FuzzDates"),
         fuzzer("FuzzHeaders"),
+        fuzzer("FuzzXLSX"),
+        fuzzer("FuzzXLS"),
     ]
 )
 

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Fuzzes the CSV reader, the date parser and the header matcher with libFuzzer (issue #5).
+# Fuzzes the CSV reader, the date parser, the header matcher (issue #5) and the .xlsx and .xls readers
+# (issue 12) with libFuzzer.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]     (default 60)
 #
 # Builds the Fuzz/ package with `-sanitize=fuzzer,address` into Fuzz/.build-fuzz (release: -O keeps
 # Swift's bounds, overflow and precondition traps, MinqingKit has no assert(), and the CSV target runs
-# 5-10 times as many inputs per second as in a debug build), then runs FuzzCSV, FuzzDates and
-# FuzzHeaders one after the other, each for SECONDS_PER_TARGET seconds, with inputs of at most 4096
-# bytes and a 5-second limit per input (a slower input counts as a hang). Each target's corpus
-# lives in Fuzz/.build-fuzz/corpus/TARGET (kept between runs, so later runs start where earlier ones
-# stopped) and is seeded from Tests/Fixtures/bad-input/*.csv, Tests/Fixtures/e2e/*.csv and
-# SampleData/**/*.csv (copies: nothing is written into the repository). Logs go to
+# 5-10 times as many inputs per second as in a debug build; -enable-testing lets the harnesses use
+# MinqingKit's internal types), then runs FuzzCSV, FuzzDates, FuzzHeaders, FuzzXLSX and FuzzXLS one after
+# the other, each for SECONDS_PER_TARGET seconds, with inputs of at most 4096 bytes (16384 for the
+# workbook targets) and a 5-second limit per input (a slower input counts as a hang). Each target's
+# corpus lives in Fuzz/.build-fuzz/corpus/TARGET (kept between runs, so later runs start where earlier
+# ones stopped) and is seeded from Tests/Fixtures/bad-input/*.csv, Tests/Fixtures/e2e/*.csv and
+# SampleData/**/*.csv, or for the workbook targets from Tests/Fixtures/forms and the workbooks
+# Tests/Fixtures/forms/make_workbooks.py writes (copies: nothing is written into the repository). Logs go to
 # Fuzz/.build-fuzz/logs/TARGET.log, crash reproducers to Fuzz/.build-fuzz/artifacts/TARGET/.
 #
 # Prints, per target, the seconds run, executions, corpus size, final coverage and features, and the
@@ -33,7 +36,7 @@ if ! [[ $seconds =~ ^[0-9]+$ ]] || (( seconds < 1 )); then
 fi
 
 scratch=$root/Fuzz/.build-fuzz
-read -r -a targets <<<"${FUZZ_TARGETS:-FuzzCSV FuzzDates FuzzHeaders}"
+read -r -a targets <<<"${FUZZ_TARGETS:-FuzzCSV FuzzDates FuzzHeaders FuzzXLSX FuzzXLS}"
 configuration=${FUZZ_CONFIGURATION:-release}
 
 build() {
@@ -98,10 +101,62 @@ dict_entry() {  # dict_entry TEXT → kw="\xNN..." for any text
         dict_entry "$t"
     done
 } >"$dicts/FuzzHeaders.dict"
+{
+    for t in '<row' '</row>' '<c' '</c>' '<v>' '</v>' '<is>' '<t>' '</t>' '<r>' '<rPh>' '<f>' '<sheetData>' \
+             '</sheetData>' ' r="' ' s="' ' t="' '"s"' '"inlineStr"' '"str"' '"b"' '"e"' '"d"' 'A1' 'XFD1048576' \
+             '1048577' '<si>' '</si>' '<numFmt numFmtId="' ' formatCode="' '<cellXfs>' '<xf numFmtId="' '<!DOCTYPE' \
+             '<!ENTITY' '&amp;' '&#' '<![CDATA[' 'yyyy' '[h]' '\\' '"' '1E+308' '2958466' '60' \
+             $'PK\x03\x04' $'PK\x01\x02' $'PK\x05\x06'; do
+        dict_entry "$t"
+    done
+    echo 'kw="\x00"'
+} >"$dicts/FuzzXLSX.dict"
+{
+    # BIFF8 record types (BOF, EOF, BOUNDSHEET, SST, LABELSST, NUMBER, RK, MULRK, FILEPASS, DATEMODE, XF,
+    # FORMAT, DIMENSION), the OLE2 signature and its free and end-of-chain sector markers.
+    for kw in '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1' '\x09\x08' '\x0a\x00' '\x85\x00' '\xfc\x00' '\xfd\x00' \
+              '\x03\x02' '\x7e\x02' '\xbd\x00' '\x2f\x00' '\x22\x00' '\xe0\x00' '\x1e\x04' '\x00\x02' \
+              '\xfe\xff\xff\xff' '\xff\xff\xff\xff' '\x00\x00'; do
+        printf 'kw="%s"\n' "$kw"
+    done
+} >"$dicts/FuzzXLS.dict"
+
+# The workbook seeds: the committed fixtures, and what make_workbooks.py writes (without its large hostile
+# files) when python3 and openpyxl are there.
+workbooks=$scratch/workbooks
+rm -rf "$workbooks"
+mkdir -p "$workbooks"
+cp Tests/Fixtures/forms/*.xlsx Tests/Fixtures/forms/*.xls "$workbooks"/
+python3 Tests/Fixtures/forms/make_workbooks.py "$workbooks" >/dev/null 2>&1 \
+    || echo "   (make_workbooks.py did not run: the workbook targets start from the committed fixtures)" >&2
 
 seed_corpus() {  # seed_corpus TARGET DIR
     local target=$1 dir=$2
     mkdir -p "$dir"
+    case $target in
+        FuzzXLSX)
+            # The first byte picks the harness's mode: 0 = a whole file, 1 = a sheet's XML, 3 = shared
+            # strings and styles XML (see FuzzXLSX.swift).
+            for f in "$workbooks"/*.xlsx; do
+                [[ $(stat -c %s "$f") -le 16383 ]] || continue
+                local id
+                id=$(sha1sum <"$f" | cut -c1-16)
+                { printf '\x00'; cat "$f"; } >"$dir/file-$id"
+                if unzip -tq "$f" >/dev/null 2>&1; then
+                    { printf '\x01'; unzip -p "$f" xl/worksheets/sheet1.xml 2>/dev/null | head -c 16000; } >"$dir/sheet-$id"
+                    { printf '\x03'; unzip -p "$f" xl/sharedStrings.xml 2>/dev/null | head -c 8000; printf '\x00'
+                      unzip -p "$f" xl/styles.xml 2>/dev/null | head -c 8000; } >"$dir/parts-$id"
+                fi
+            done
+            return
+            ;;
+        FuzzXLS)
+            for f in "$workbooks"/*.xls Tests/Fixtures/forms/encrypted.xlsx; do
+                cp "$f" "$dir/seed-$(sha1sum <"$f" | cut -c1-16)"
+            done
+            return
+            ;;
+    esac
     for f in "${seeds[@]}"; do
         cp "$f" "$dir/seed-$(printf '%s' "$f" | sha1sum | cut -c1-16)"
     done
@@ -134,14 +189,17 @@ for target in "${targets[@]}"; do
     echo "== $target: ${seconds}s, corpus $(find "$corpus" -type f | wc -l) files (log: ${log#"$root"/})"
     start=$(date +%s)
     set +e
+    max_len=4096
+    case $target in FuzzXLSX|FuzzXLS) max_len=16384 ;; esac
     # shellcheck disable=SC2086
     TMPDIR=$scratch/tmp "$bin/$target" "$corpus" \
-        -max_total_time="$seconds" -max_len=4096 -timeout=5 -rss_limit_mb=2048 \
+        -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
         -dict="$dicts/$target.dict" -artifact_prefix="$artifacts/" -print_final_stats=1 \
         ${FUZZ_EXTRA_ARGS:-} >"$log" 2>&1
     rc=$?
     set -e
-    rm -f "$scratch/tmp"/minqing-fuzzcsv-*.csv  # FuzzCSV's input file (libFuzzer may end with _Exit)
+    # The harnesses' input files (libFuzzer may end with _Exit).
+    rm -f "$scratch/tmp"/minqing-fuzzcsv-*.csv "$scratch/tmp"/minqing-fuzzxlsx-*.xlsx "$scratch/tmp"/minqing-fuzzxls-*.xls
     elapsed=$(( $(date +%s) - start ))
     execs=$(grep -oE '^stat::number_of_executed_units:[[:space:]]+[0-9]+' "$log" | awk '{print $2}' | tail -1 || true)
     last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what minqing needs on Debian/Ubuntu: the C libraries (libxlsxwriter, ISA-L, zlib, OpenSSL's libcrypto,
-# SQLite, pkg-config)
+# SQLite, libzip, libxml2 and FreeXL for the workbook inputs, pkg-config)
 # and, with --test, Python's openpyxl (the end-to-end tests read the workbook back with it).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
@@ -8,7 +8,7 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 missing=()
-for pkg in libxlsxwriter-dev libisal-dev zlib1g-dev libssl-dev libsqlite3-dev pkg-config; do
+for pkg in libxlsxwriter-dev libisal-dev zlib1g-dev libssl-dev libsqlite3-dev libzip-dev libxml2-dev libfreexl-dev pkg-config; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

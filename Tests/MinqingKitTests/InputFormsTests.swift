@@ -222,14 +222,6 @@ struct InputFormsTests {
         #expect(two.files.first?.rows == 1)
     }
 
-    @Test(arguments: [
-        ([UInt8]([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]), InputForm.zip), ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], .ole2),
-        (Array("编号,受理日期".utf8), .text), ([0xFF, 0xFE, 0x16, 0x7F], .text), ([], .text),
-    ])
-    func formsAreToldByContent(bytes: [UInt8], form: InputForm) {
-        #expect(InputForm.detect(bytes) == form)
-    }
-
     @Test(arguments: [(0, "A"), (8, "I"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
     func columnLetters(index: Int, letters: String) {
         #expect(ColumnLetters.name(of: index) == letters)

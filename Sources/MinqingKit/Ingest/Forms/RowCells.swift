@@ -1,0 +1,77 @@
+/// The cells of one workbook row as UTF-8 in one reused buffer (no String per cell until asked): what
+/// both workbook sources hand the scanner.
+struct RowCells {
+    /// Every cell's bytes, one after another in the order they were set.
+    private(set) var bytes: [UInt8] = []
+    /// Cell i is `bytes[starts[i]..<ends[i]]`; a column never set is an empty range.
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    /// True when a cell holds a NUL character.
+    private(set) var hasNUL = false
+    /// The number of columns up to the last non-blank cell.
+    private(set) var count = 0
+    /// The row's number in its sheet (the first row is 1).
+    var number = 0
+
+    /// Forgets the previous row, keeping the buffers' capacity.
+    mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+        count = 0
+        hasNUL = false
+    }
+
+    /// Sets column `column` (A = 0) to the given UTF-8 bytes; an empty value leaves the column blank.
+    mutating func set(_ column: Int, _ value: UnsafeBufferPointer<UInt8>) {
+        guard !value.isEmpty else { return }
+        if column >= starts.count {
+            let grown = max(column + 1, starts.count * 2)
+            starts.append(contentsOf: repeatElement(0, count: grown - starts.count))
+            ends.append(contentsOf: repeatElement(0, count: grown - ends.count))
+        }
+        // Columns between the last one set and this one are blank.
+        for blank in count..<column where blank < starts.count {
+            starts[blank] = 0
+            ends[blank] = 0
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: value)
+        if !hasNUL, value.contains(0) { hasNUL = true }
+        starts[column] = start
+        ends[column] = bytes.count
+        count = max(count, column + 1)
+    }
+
+    /// Sets column `column` to a String's text.
+    mutating func set(_ column: Int, _ text: String) {
+        var text = text
+        text.withUTF8 { set(column, $0) }
+    }
+
+    /// Cell `i` as text; "" when blank or beyond the row.
+    func field(_ i: Int) -> String {
+        guard i >= 0, i < count else { return "" }
+        let start = starts[i], end = ends[i]
+        guard end > start else { return "" }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// The row as one CSV line (RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled).
+    func csvLine() -> String {
+        var line = ""
+        for i in 0..<count {
+            if i > 0 { line += "," }
+            let cell = field(i)
+            if cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                line += "\""
+                for ch in cell.unicodeScalars {
+                    line.unicodeScalars.append(ch)
+                    if ch == "\"" { line += "\"" }
+                }
+                line += "\""
+            } else {
+                line += cell
+            }
+        }
+        return line
+    }
+}
