@@ -65,7 +65,7 @@ def parse_when(text):
 
 def township_register():
     header, rows = generate("--rows", "20", "--seed", "13", "--start-id", "8001", "--main-channel", "来访",
-                            "--bad-rows", "1", "--bad-start", "2", "--id-prefix", "CG")
+                            "--bad-rows", "1", "--bad-start", "0", "--id-prefix", "CG")
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "10月登记"

@@ -198,7 +198,7 @@ struct InputFormsTests {
 
     @Test(arguments: [
         ("受理日其", "受理日期"), ("诉求内容详情", "诉求内容"), ("办理状太", "办理状态"), ("来电号吗", "联系电话"),
-        ("备注", nil), ("序号", nil),
+        ("备注", nil), ("序号", nil), ("受理坐席", nil), ("回访满意度调查", "满意度"),
     ] as [(String, String?)])
     func closestKnownHeader(name: String, closest: String?) {
         let match = HeaderMatcher.match(["编号", name], columns: InputColumn.specs)

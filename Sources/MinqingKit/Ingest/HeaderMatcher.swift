@@ -87,7 +87,7 @@ enum HeaderMatcher {
     }
 
     /// The known header `name` is probably a misspelling of: the spelling at the smallest edit distance
-    /// (one edit in a name of three characters or more, two in names of four or more), or one that
+    /// (one edit in a name of three characters or more, two in names of five or more), or one that
     /// contains it or is contained in it; the SPEC header of that spelling. Nil when none is close.
     static func closest(to name: String, among spellings: [String], header: (String) -> String) -> String? {
         let given = Array(name)
@@ -95,9 +95,9 @@ enum HeaderMatcher {
         for spelling in spellings {
             let known = Array(spelling)
             var distance = EditDistance.between(given, known, limit: 2)
-            // One edit in a name of three characters or more, two in one of four or more (one edit
-            // makes 序号 of 编号: two-character names must be given exactly).
-            let near = distance == 1 && given.count >= 3 || distance == 2 && given.count >= 4 && known.count >= 4
+            // One edit in a name of three characters or more, two in one of five or more (one edit makes
+            // 序号 of 编号, two make 受理坐席 of 受理日期: shorter names must be nearer).
+            let near = distance == 1 && given.count >= 3 || distance == 2 && given.count >= 5 && known.count >= 5
             if !near {
                 let contains = known.count >= 2 && (name.contains(spelling) || spelling.contains(name) && given.count >= 2)
                 guard contains else { continue }
