@@ -22,6 +22,11 @@ if [ "${1:-}" = "--test" ]; then
     echo "installing: openpyxl (python)" >&2
     python3 -m pip install -q openpyxl || $SUDO apt-get install -y -qq python3-openpyxl >/dev/null
   fi
+  # xlwt writes the .xls files of the tests that give one month in every form.
+  if ! python3 -c "import xlwt" >/dev/null 2>&1; then
+    echo "installing: xlwt (python)" >&2
+    python3 -m pip install -q xlwt || $SUDO apt-get install -y -qq python3-xlwt >/dev/null
+  fi
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

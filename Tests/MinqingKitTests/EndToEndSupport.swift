@@ -63,12 +63,20 @@ enum EndToEnd {
             input.fileHandleForWriting.write(Data(stdin.utf8))
             try input.fileHandleForWriting.close()
         }
+        // Both pipes are drained at once: a child that fills one (64 KB of notices on stderr) while the
+        // other is read to its end would block for ever.
+        let errData = Locked(Data())
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errData.mutate { $0 = err.fileHandleForReading.readDataToEndOfFile() }
+            drained.signal()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData.value, as: UTF8.self))
     }
 
     /// A workbook as openpyxl reads it (see Tests/Fixtures/read_workbook.py).

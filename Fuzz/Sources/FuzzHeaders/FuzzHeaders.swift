@@ -1,12 +1,14 @@
 // libFuzzer harness: MinqingKit.HeaderMatcher on arbitrary header rows.
 //
 // The input is decoded lossily as UTF-8 and split at commas, CR and LF into cells, which are matched
-// against InputColumns.all. Checked against a direct reading of the rules (a cell, trimmed of blanks and
-// a BOM, names a column when it equals the Chinese header, or its lowercase equals the header or the
-// lowercase English alias):
+// against InputColumn.specs. Checked against a direct reading of the rules (a cell, trimmed of blanks and
+// a BOM, names a column when it equals the Chinese header, or its lowercase equals the lowercase of the
+// header or of one of the column's other spellings — the English alias and the 12345 export headers):
 // - index[h] is the first such cell of column h; missing is exactly the required columns with no cell;
 // - duplicated[h] lists every such cell (1-based) when there are two or more, and only then;
-// - unknown lists, in order, every non-empty trimmed cell that names no column.
+// - unknown lists, in order, every non-empty trimmed cell that names no column, and closest has one
+//   entry per unknown cell;
+// - width is one past the last non-blank cell; unnamed lists the blank cells before it.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,9 +19,9 @@ import FuzzSupport
 
 private func fail(_ message: String) -> Never { fuzzFailure("FuzzHeaders", message) }
 
-private let columns = InputColumns.all
+private let columns = InputColumn.specs
 private let headers = columns.map(\.header)
-private let aliases = columns.map { $0.alias?.lowercased() }
+private let spellings = columns.map { $0.aliases.map { $0.lowercased() } }
 
 /// The column a normalised cell names, read directly from the rules (plain index loops: this runs for
 /// every cell of every input, and generic iterators are slow in a debug build).
@@ -32,7 +34,7 @@ private func column(named name: String) -> String? {
     let lower = name.lowercased()
     k = 0
     while k < headers.count {
-        if headers[k] == lower || aliases[k] == lower { return headers[k] }
+        if headers[k] == lower || spellings[k].contains(lower) { return headers[k] }
         k += 1
     }
     return nil
@@ -47,6 +49,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
     var positions: [String: [Int]] = [:]
     var unknown: [String] = []
+    var width = 0
+    var blank: [Int] = []
     for (i, cell) in cells.enumerated() {
         let name = HeaderMatcher.normalise(cell)
         if let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
@@ -54,6 +58,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             || [0x20, 0x09, 0x0A, 0x0D, 0x3000, 0xFEFF].contains(last.value) {
             fail("normalise left blanks on \(cell.debugDescription) → \(name.debugDescription)")
         }
+        if name.isEmpty { blank.append(i) } else { width = i + 1 }
         if let header = column(named: name) {
             positions[header, default: []].append(i + 1)
         } else if !name.isEmpty {
@@ -67,6 +72,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if match.missing != expectedMissing { fail("missing \(match.missing) ≠ \(expectedMissing) for \(cells)") }
     if match.duplicated != expectedDuplicated { fail("duplicated \(match.duplicated) ≠ \(expectedDuplicated) for \(cells)") }
     if match.unknown != unknown { fail("unknown \(match.unknown) ≠ \(unknown) for \(cells)") }
+    if match.closest.count != unknown.count { fail("closest \(match.closest) for unknown \(unknown)") }
+    if match.width != width { fail("width \(match.width) ≠ \(width) for \(cells)") }
+    if match.unnamed != blank.filter({ $0 < width }) { fail("unnamed \(match.unnamed) for \(cells)") }
     for c in columns where c.required && (match.index[c.header] == nil) == !match.missing.contains(c.header) {
         fail("required \(c.header) is both found and missing, or neither")
     }
