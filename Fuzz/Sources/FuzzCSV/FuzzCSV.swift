@@ -14,7 +14,7 @@ import Glibc
 import Darwin
 #endif
 import FuzzSupport
-import MinqingKit
+@testable import MinqingKit
 
 /// What one read of the file produced.
 private struct Outcome: Equatable {

@@ -10,7 +10,7 @@ import Glibc
 import Darwin
 #endif
 import FuzzSupport
-import MinqingKit
+@testable import MinqingKit
 
 private func fail(_ message: String) -> Never { fuzzFailure("FuzzDates", message) }
 

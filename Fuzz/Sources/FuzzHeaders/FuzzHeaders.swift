@@ -1,7 +1,7 @@
 // libFuzzer harness: MinqingKit.HeaderMatcher on arbitrary header rows.
 //
 // The input is decoded lossily as UTF-8 and split at commas, CR and LF into cells, which are matched
-// against InputColumns.all. Checked against a direct reading of the rules (a cell, trimmed of blanks and
+// against InputColumn.specs. Checked against a direct reading of the rules (a cell, trimmed of blanks and
 // a BOM, names a column when it equals the Chinese header, or its lowercase equals the header or the
 // lowercase English alias):
 // - index[h] is the first such cell of column h; missing is exactly the required columns with no cell;
@@ -13,11 +13,11 @@ import Glibc
 import Darwin
 #endif
 import FuzzSupport
-import MinqingKit
+@testable import MinqingKit
 
 private func fail(_ message: String) -> Never { fuzzFailure("FuzzHeaders", message) }
 
-private let columns = InputColumns.all
+private let columns = InputColumn.specs
 private let headers = columns.map(\.header)
 private let aliases = columns.map { $0.alias?.lowercased() }
 
