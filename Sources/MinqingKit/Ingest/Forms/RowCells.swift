@@ -52,7 +52,10 @@ struct RowCells {
             starts.append(contentsOf: repeatElement(0, count: grown - starts.count))
             ends.append(contentsOf: repeatElement(0, count: grown - ends.count))
         }
-        for blank in count..<column where blank < starts.count {
+        // A cell left of the last one (references out of order) overwrites its column; only a cell
+        // beyond the row's end leaves blanks behind it.
+        guard column > count else { return }
+        for blank in count..<column {
             starts[blank] = 0
             ends[blank] = 0
         }
