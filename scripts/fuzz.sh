@@ -172,6 +172,9 @@ seed_corpus() {  # seed_corpus TARGET DIR
 }
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0:detect_leaks=1}
+# A Swift trap otherwise starts swift-backtrace, which ASan's interceptors crash and which then hangs on
+# to this script's lock; libFuzzer's own handler reports the trap and keeps the input.
+export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
 summary=()
 failed=0
 for target in "${targets[@]}"; do
