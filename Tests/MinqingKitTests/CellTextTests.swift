@@ -85,6 +85,16 @@ import Testing
         cells.set(1, "")
         #expect(cells.count == 0)
     }
+
+    @Test func cellsOutOfOrderOverwriteTheirColumn() {
+        // FuzzXLSX found it: `<c r="C1">` then `<c r="A1">` trapped on an empty range.
+        var cells = RowCells()
+        cells.set(2, "c")
+        cells.set(0, "a")
+        cells.set(2, "C")
+        #expect(cells.count == 3)
+        #expect((0..<3).map(cells.field) == ["a", "", "C"])
+    }
 }
 
 /// Form detection from the first bytes, and the DOCTYPE guard of every part's prolog.

@@ -20,6 +20,7 @@ import Testing
         Case(file: "external-entity-shared.xlsx", expected: ["xl/sharedStrings.xml", "DOCTYPE"]),
         Case(file: "doctype-workbook.xlsx", expected: ["xl/workbook.xml", "DOCTYPE"]),
         Case(file: "empty-cells-one-row.xlsx", expected: ["第 1 行有第 16385 列", "超出了 Excel 工作表的范围"]),
+        Case(file: "shared-amplification.xlsx", expected: ["第 1 行", "该行内容超过 64 MB"]),
         Case(file: "truncated.xlsx", expected: ["已损坏", "zip"]),
         Case(file: "not-a-workbook.xlsx", expected: ["缺少 xl/workbook.xml"]),
         Case(file: "bad-xml.xlsx", expected: ["xl/worksheets/sheet1.xml", "不是有效的 XML", "第 1 行"]),
@@ -46,8 +47,8 @@ import Testing
 
     @Test func tenMillionEmptyCellsReadInTime() throws {
         // 611 rows of 16,384 `<c/>`: no value anywhere, so no row; read (not refused) within 5 s in a
-        // release build (about 2 s). Most of the time is libxml2's; a debug build's callbacks take
-        // longer, so a debug run is given 20 s.
+        // release build (1.4 s measured). An unoptimised debug build's callbacks take 5 to 15 times as
+        // long on a busy machine, so there the bound only catches a hang (60 s).
         let path = try WorkbookFixtures.generated("empty-cells.xlsx")
         let start = Date()
         let source = try XLSXSource(path: path, sheet: nil)
@@ -56,7 +57,7 @@ import Testing
     }
 
     #if DEBUG
-    static let emptyCellsLimit = 20.0
+    static let emptyCellsLimit = 60.0
     #else
     static let emptyCellsLimit = 5.0
     #endif

@@ -267,6 +267,13 @@ def empty_cells():
     package("empty-cells-one-row.xlsx", [("S", sheet("<row>" + "<c/>" * 100_000 + "</row>"))])
 
 
+def shared_amplification():
+    """One 1 MB shared string named by 100 cells of one row: 100 MB of text from a 3 KB file."""
+    shared = f'<sst {NS.split(" ")[0]}><si><t>' + "长" * (1 << 18) + "</t></si></sst>"
+    cells = "".join(f'<c t="s"><v>0</v></c>' for _ in range(100))
+    package("shared-amplification.xlsx", [("S", sheet(f'<row r="1">{cells}</row>'))], shared=shared)
+
+
 def broken():
     basic_bytes = open(path("basic.xlsx"), "rb").read()
     with open(path("truncated.xlsx"), "wb") as f:
@@ -295,4 +302,5 @@ if "--hostile" in sys.argv:
     lying_size()
     entity_sheets()
     empty_cells()
+    shared_amplification()
     broken()

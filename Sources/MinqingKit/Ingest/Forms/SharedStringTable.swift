@@ -10,6 +10,12 @@ struct SharedStringTable {
 
     var count: Int { ends.count }
 
+    /// The UTF-8 length of string `index` (0 when there is no such string).
+    func length(_ index: Int) -> Int {
+        guard index >= 0, index < ends.count else { return 0 }
+        return Int(ends[index]) - (index == 0 ? 0 : Int(ends[index - 1]))
+    }
+
     /// Calls `body` with string `index`'s bytes; nil when there is no such string.
     func withString<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T? {
         guard index >= 0, index < ends.count else { return nil }

@@ -14,8 +14,11 @@ final class SheetRowParser {
     /// a sheet of 10⁷ empty cells in one row from running on.
     static let maxRows = 1_048_576
     static let maxColumns = 16_384
-    /// The most bytes one row's cells may hold (far beyond any real register).
+    /// The most bytes one row's cells may hold, and all the sheet's cells (a real 1,000,000-row register
+    /// holds about 200 MB): shared strings are stored once but read once per cell that names them, so a
+    /// small file could otherwise make the scanner read terabytes.
     static let maxRowBytes = 64 << 20
+    static let maxSheetBytes = 4 << 30
     static let pieceSize = 64 << 10
 
     private let stream: ZipPartStream
@@ -41,6 +44,9 @@ final class SheetRowParser {
     private var inSheetData = false
     private var sheetDataEnded = false
     private var building = RowCells()
+    /// The bytes of the current row's shared-string cells, and of all cells so far.
+    private var rowSharedBytes = 0
+    private var sheetBytes = 0
     private var rowNumber = 0
     private var column = -1
     private var inCell = false
@@ -64,6 +70,7 @@ final class SheetRowParser {
         self.path = path
         self.sheetName = sheetName
         piece = [UInt8](repeating: 0, count: Self.pieceSize)
+        building.shared = strings
         var handler = Self.handler()
         parser = xmlCreatePushParserCtxt(&handler, Unmanaged.passUnretained(self).toOpaque(), nil, 0, stream.part)
         guard let parser else { throw WorkbookRefusal.damaged(path, detail: "\(stream.part)：无法开始读取 XML") }
@@ -193,6 +200,7 @@ final class SheetRowParser {
         }
         rowNumber = number
         building.clear()
+        rowSharedBytes = 0
         column = -1
     }
 
@@ -204,6 +212,7 @@ final class SheetRowParser {
         } else {
             queue.append(building)
             building = RowCells()
+            building.shared = strings
         }
         queued += 1
     }
@@ -239,17 +248,20 @@ final class SheetRowParser {
 
     /// Sets the cell's text from what was read, by its kind.
     private func setCell() throws {
+        let ownBefore = building.bytes.count
         switch cellKind {
         case .inline:
             inlineText.withUnsafeBufferPointer { building.set(column, $0) }
         case .shared:
             guard !value.isEmpty else { return }
-            guard let index = value.withUnsafeBufferPointer(Self.integer),
-                  strings.withString(index, { building.set(column, $0) }) != nil else {
+            guard let index = value.withUnsafeBufferPointer(Self.integer), index < strings.count else {
                 let given = String(decoding: value, as: UTF8.self)
                 throw WorkbookRefusal.badCell(path, sheet: sheetName, row: rowNumber,
                                               detail: "单元格引用的共享字符串「\(given)」不存在（共 \(strings.count) 个）")
             }
+            building.setShared(column, index)
+            rowSharedBytes += strings.length(index)
+            sheetBytes += strings.length(index)
         case .formulaText, .error:
             value.withUnsafeBufferPointer { building.set(column, $0) }
         case .boolean:
@@ -264,8 +276,13 @@ final class SheetRowParser {
         case .number:
             setNumber()
         }
-        if building.bytes.count > Self.maxRowBytes {
+        sheetBytes += building.bytes.count - ownBefore
+        if building.bytes.count + rowSharedBytes > Self.maxRowBytes {
             throw WorkbookRefusal.badCell(path, sheet: sheetName, row: rowNumber, detail: "该行内容超过 64 MB")
+        }
+        if sheetBytes > Self.maxSheetBytes {
+            throw WorkbookRefusal.badCell(path, sheet: sheetName, row: rowNumber,
+                                          detail: "工作表的单元格内容合计超过 4 GB（共享字符串被反复引用）")
         }
     }
 
@@ -314,42 +331,6 @@ final class SheetRowParser {
         case "d": return .isoDate
         default: return .number
         }
-    }
-
-    /// The column (A = 0) of a cell reference such as `AB12`; nil when it has no letters or more than
-    /// three (beyond XFD).
-    static func column(of reference: UnsafeBufferPointer<UInt8>) -> Int? {
-        var column = 0
-        var letters = 0
-        for byte in reference {
-            let upper = byte & 0xDF
-            guard upper >= UInt8(ascii: "A"), upper <= UInt8(ascii: "Z") else { break }
-            column = column * 26 + Int(upper - UInt8(ascii: "A")) + 1
-            letters += 1
-            if letters > 3 { return nil }
-        }
-        return letters == 0 ? nil : column - 1
-    }
-
-    /// A non-negative decimal integer of at most 9 digits; nil otherwise.
-    static func integer(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !text.isEmpty, text.count <= 9 else { return nil }
-        var n = 0
-        for byte in text {
-            guard byte >= 0x30, byte <= 0x39 else { return nil }
-            n = n * 10 + Int(byte - 0x30)
-        }
-        return n
-    }
-
-    /// Whether a `<v>` is an integer General shows exactly as written: an optional minus, 1 to 15 digits,
-    /// no leading zero (and not `-0`).
-    static func isPlainInteger(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var digits = text[...]
-        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.count <= 15 else { return false }
-        if digits.first == UInt8(ascii: "0") { return digits.count == 1 && text.count == 1 }
-        return digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     // MARK: - The SAX2 handler
