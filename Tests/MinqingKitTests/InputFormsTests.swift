@@ -226,4 +226,23 @@ struct InputFormsTests {
     func columnLetters(index: Int, letters: String) {
         #expect(ColumnLetters.name(of: index) == letters)
     }
+
+    /// The form is told by content: a workbook renamed `.csv` is read as a workbook, a CSV renamed
+    /// `.xlsx` as text, with the same rows.
+    @Test func renamedFilesAreReadByTheirContent() throws {
+        let register = TestSupport.root + "/SampleData/2026-10/城关镇登记表-2026-10.xlsx"
+        let asCSV = directory + "/登记表.csv"
+        try FileManager.default.copyItem(atPath: register, toPath: asCSV)
+        let workbook = try pipeline.check(month: try month(), inputs: [asCSV], encoding: nil)
+        #expect(workbook.files.first?.form == "xlsx")
+        #expect(workbook.files.first?.sheet == "10月登记")
+        #expect(workbook.files.first?.rows == 21)
+        #expect(workbook.problems.contains { $0.logLine.hasPrefix("登记表.csv[10月登记]:row 16: 诉求内容: 必填项为空") })
+
+        let text = try write("a.xlsx", "编号,受理日期,渠道,诉求内容,办理状态,办结日期\nA1,2026-10-03,来访,路灯不亮,已办结,2026-10-04\n")
+        let csv = try pipeline.check(month: try month(), inputs: [text], encoding: nil)
+        #expect(csv.files.first?.form == "utf-8")
+        #expect(csv.files.first?.rows == 1)
+        #expect(csv.problems.isEmpty)
+    }
 }
