@@ -239,7 +239,7 @@ struct InputFormsTests {
         #expect(workbook.files.first?.rows == 21)
         #expect(workbook.problems.contains { $0.logLine.hasPrefix("登记表.csv[10月登记]:row 16: 诉求内容: 必填项为空") })
 
-        let text = try write("a.xlsx", "编号,受理日期,渠道,诉求内容,办理状态,办结日期\nA1,2026-10-03,来访,路灯不亮,已办结,2026-10-04\n")
+        let text = try write("a.xlsx", "编号,受理日期,渠道,诉求内容,办理状态,办结日期,村社区\nA1,2026-10-03,来访,路灯不亮,已办结,2026-10-04,东门社区\n")
         let csv = try pipeline.check(month: try month(), inputs: [text], encoding: nil)
         #expect(csv.files.first?.form == "utf-8")
         #expect(csv.files.first?.rows == 1)
