@@ -3,8 +3,8 @@ import Foundation
 /// What the scanner reports for each row of the inputs.
 enum ScanEvent: Sendable {
     /// An accepted, classified demand; `sequence` numbers accepted rows across all files from 0, and
-    /// `raw` is the row's original text (for a problem the database finds later).
-    case demand(Demand, sequence: Int, raw: String)
+    /// `raw` is the row as given (for a problem the database finds later).
+    case demand(Demand, sequence: Int, raw: RawRow)
     /// A rejected row or a notice.
     case problem(DataProblem)
 }
@@ -165,9 +165,9 @@ final class InputScanner {
                         try sink(.problem(row.problem(.notice, column: notice.column, message: notice.message, raw: raw)))
                     }
                 }
-                try sink(.demand(
-                    Demand(input: input, classification: classification), sequence: sequence,
-                    raw: source.rawRecord()))
+                // A text record is copied as read; a workbook's cells are joined only if a problem needs them.
+                let raw: RawRow = source is TextTableSource ? .text(source.rawRecord()) : .cells(fields)
+                try sink(.demand(Demand(input: input, classification: classification), sequence: sequence, raw: raw))
                 sequence += 1
             }
         }

@@ -1,7 +1,7 @@
 /// A scanned row made ready for ``MonthIngest/accept(_:)``: a demand comes with its person key for
 /// 重复诉求 and its database row already encoded (``IngestPreparer``).
 enum IngestEvent: Sendable {
-    case demand(Demand, sequence: Int, personKey: String, raw: String, row: EncodedRow)
+    case demand(Demand, sequence: Int, personKey: String, raw: RawRow, row: EncodedRow)
     case problem(DataProblem)
 }
 
@@ -125,7 +125,7 @@ final class MonthIngest {
                         provisional[order] = (hit, c.grade, c.gradeBasis)
                     }
                 } else {
-                    try rejectUsedID(input, raw: raw)
+                    try rejectUsedID(input, raw: raw.text)
                 }
             } else if row != nil {
                 if input.month < month, input.month >= historyStart.yearMonth, Int(day) >= historyStart.dayNumber {
@@ -134,9 +134,9 @@ final class MonthIngest {
                 problems.append(input.problem(
                     .notice, column: InputColumn.received.header,
                     message: Self.lateRegistration(id: input.id, received: input.received.day, month: month),
-                    raw: raw))
+                    raw: raw.text))
             } else {
-                try recordLateUpdate(input, raw: raw)
+                try recordLateUpdate(input, raw: raw.text)
             }
         }
     }

@@ -77,22 +77,5 @@ struct RowCells {
     }
 
     /// The row as one CSV line (RFC 4180: a cell with a comma, quote or line break is quoted, quotes doubled).
-    func csvLine() -> String {
-        var line = ""
-        for i in 0..<count {
-            if i > 0 { line += "," }
-            let cell = field(i)
-            if cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-                line += "\""
-                for ch in cell.unicodeScalars {
-                    line.unicodeScalars.append(ch)
-                    if ch == "\"" { line += "\"" }
-                }
-                line += "\""
-            } else {
-                line += cell
-            }
-        }
-        return line
-    }
+    func csvLine() -> String { CSVLine.join((0..<count).lazy.map(field)) }
 }
