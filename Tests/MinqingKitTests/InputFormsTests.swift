@@ -245,4 +245,34 @@ struct InputFormsTests {
         #expect(csv.files.first?.rows == 1)
         #expect(csv.problems.isEmpty)
     }
+
+    @Test(arguments: [
+        (["A1", "路灯不亮"], "A1,路灯不亮"),
+        (["A1", "路灯,不亮"], "A1,\"路灯,不亮\""),
+        (["A1", "他说\"好\""], "A1,\"他说\"\"好\"\"\""),
+        (["A1", "两行\n内容", ""], "A1,\"两行\n内容\","),
+        ([], ""),
+    ])
+    func workbookRowsAreKeptAsCSVLines(cells: [String], line: String) {
+        #expect(CSVLine.join(cells) == line)
+        #expect(RawRow.cells(cells).text == line)
+        #expect(RawRow.text("x,y").text == "x,y")
+    }
+
+    /// What the seeds checks notice reaches the month's 数据问题, on the seeds file's line.
+    @Test func seedsNoticesReachTheMonthsDataProblems() throws {
+        let seeds = directory + "/seeds"
+        try FileManager.default.copyItem(atPath: TestSupport.seeds, toPath: seeds)
+        var domains = try String(contentsOfFile: seeds + "/domains.csv", encoding: .utf8).components(separatedBy: "\n")
+        domains[1] = domains[1].replacingOccurrences(of: "|", with: "、")
+        try TestSupport.write(domains.joined(separator: "\n"), to: seeds + "/domains.csv")
+        let local = Pipeline(workspace: Workspace(root: directory, seeds: seeds), logger: Logger(label: "test"))
+        let path = try write("d.csv", "编号,受理日期,渠道,诉求内容,办理状态,办结日期,村社区\nD1,2026-10-03,来访,路灯不亮,已办结,2026-10-04,东门社区\n")
+        let (_, problems) = try local.check(month: try month(), inputs: [path], encoding: nil)
+        let notice = try #require(problems.first)
+        #expect(notice.file == "domains.csv")
+        #expect(notice.row == 2)
+        #expect(notice.level == .notice)
+        #expect(notice.message.contains("请用 | 分隔"))
+    }
 }
