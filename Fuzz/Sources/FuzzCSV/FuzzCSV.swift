@@ -14,11 +14,7 @@ import Glibc
 import Darwin
 #endif
 import FuzzSupport
-<<<<<<< HEAD
 @testable import MinqingKit  // MinqingKit is internal but for the executable's API; fuzz.sh builds with -enable-testing
-=======
-@testable import MinqingKit
->>>>>>> forms
 
 /// What one read of the file produced.
 private struct Outcome: Equatable {

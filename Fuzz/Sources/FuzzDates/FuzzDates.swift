@@ -10,11 +10,7 @@ import Glibc
 import Darwin
 #endif
 import FuzzSupport
-<<<<<<< HEAD
 @testable import MinqingKit  // MinqingKit is internal but for the executable's API; fuzz.sh builds with -enable-testing
-=======
-@testable import MinqingKit
->>>>>>> forms
 
 private func fail(_ message: String) -> Never { fuzzFailure("FuzzDates", message) }
 
