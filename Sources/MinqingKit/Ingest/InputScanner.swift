@@ -47,7 +47,9 @@ final class InputScanner {
 
     /// Filled in by ``scan(paths:sink:)``.
     private(set) var timings = Timings()
-    private var readWatch = Stopwatch(sampling: 8), checkWatch = Stopwatch(sampling: 8), classifyWatch = Stopwatch(sampling: 8)
+    private var readWatch = Stopwatch(sampling: 8)
+    private var checkWatch = Stopwatch(sampling: 8)
+    private var classifyWatch = Stopwatch(sampling: 8)
 
     let month: YearMonth
     let config: MinqingConfig
