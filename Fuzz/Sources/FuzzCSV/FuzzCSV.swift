@@ -35,6 +35,9 @@ private let path: String = {
 
 private func fail(_ message: String) -> Never { fuzzFailure("FuzzCSV", message) }
 
+/// Whether the current input starts with a UTF-16 byte order mark (FF FE or FE FF).
+nonisolated(unsafe) private var startsWithUTF16BOM = false
+
 private func read(encoding: TextEncoding?, chunkSize: Int, maxRecordBytes: Int = 64 << 20) -> Outcome {
     var outcome = Outcome()
     let reader: CSVReader
@@ -48,7 +51,12 @@ private func read(encoding: TextEncoding?, chunkSize: Int, maxRecordBytes: Int =
     }
     outcome.encoding = reader.encoding
     outcome.hadBOM = reader.hadBOM
-    if let encoding, reader.encoding != encoding { fail("forced \(encoding) but reader uses \(reader.encoding)") }
+    // A UTF-16 byte order mark wins over a forced encoding (it is never an accident); otherwise the
+    // forced encoding is the one used.
+    let utf16 = reader.encoding == .utf16le || reader.encoding == .utf16be
+    if utf16 && !startsWithUTF16BOM { fail("reader uses \(reader.encoding) without a UTF-16 byte order mark") }
+    if let encoding, !utf16, reader.encoding != encoding { fail("forced \(encoding) but reader uses \(reader.encoding)") }
+    if let encoding, utf16, encoding == reader.encoding { fail("UTF-16 was forced, which --encoding cannot do") }
     do {
         while try reader.nextRecord() {
             let n = reader.fieldCount
@@ -93,6 +101,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         written += n
     }
     close(fd)
+    startsWithUTF16BOM = size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF))
 
     // Detected encoding: whole file in one chunk, then in small chunks (1…8 bytes for inputs under 512
     // bytes, else 13, 61 or 509; picked by the input size, so every size is tried across a run) — the
