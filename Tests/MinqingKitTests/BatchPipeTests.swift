@@ -55,15 +55,3 @@ struct BatchPipeTests {
         #expect(sent.value < 100_000)
     }
 }
-
-/// A value shared between the test's threads.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-
-    init(_ value: Value) { stored = value }
-
-    var value: Value { lock.withLock { stored } }
-
-    func mutate(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
-}

@@ -63,20 +63,26 @@ enum EndToEnd {
             input.fileHandleForWriting.write(Data(stdin.utf8))
             try input.fileHandleForWriting.close()
         }
-        // Both pipes are drained at once: a child that fills one (64 KB of notices on stderr) while the
-        // other is read to its end would block for ever.
+        let (outData, errData) = drain(out, err)
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Reads a child's two pipes to their ends at once: a child that fills one (64 KB of notices on
+    /// stderr) while the other is read to its end would block for ever.
+    static func drain(_ out: Pipe, _ err: Pipe) -> (stdout: Data, stderr: Data) {
         let errData = Locked(Data())
+        let handle = err.fileHandleForReading
         let drained = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
-            errData.mutate { $0 = err.fileHandleForReading.readDataToEndOfFile() }
+            errData.mutate { $0 = handle.readDataToEndOfFile() }
             drained.signal()
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         drained.wait()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData.value, as: UTF8.self))
+        return (outData, errData.value)
     }
 
     /// A workbook as openpyxl reads it (see Tests/Fixtures/read_workbook.py).

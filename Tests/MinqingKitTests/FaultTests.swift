@@ -495,22 +495,12 @@ enum FaultHarness {
         process.standardError = err
         let started = Date()
         try process.run()
-        // Both pipes are drained at once, so a chatty stderr cannot block the child.
-        let errData = Box()
-        let errHandle = err.fileHandleForReading
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errData.data = errHandle.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        let (outData, errData) = EndToEnd.drain(out, err)
         process.waitUntilExit()
         return Ran(
             status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData.data, as: UTF8.self),
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
             seconds: Date().timeIntervalSince(started))
-    }
-
-    private final class Box: @unchecked Sendable {
-        var data = Data()
     }
 
     /// sha256 of each file by `sha256sum` ("missing" for a file that does not exist).

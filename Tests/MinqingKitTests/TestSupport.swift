@@ -44,3 +44,15 @@ enum TestSupport {
             department: department, resolved: nil, satisfaction: satisfaction, sourceFile: "t.csv", sourceLine: 2)
     }
 }
+
+/// A value shared between a test's threads.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value { lock.withLock { stored } }
+
+    func mutate(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
+}

@@ -46,26 +46,32 @@ final class ReferenceLookups: @unchecked Sendable {
     /// The notice of a 村社区 places.csv does not know, naming the registered one it probably means
     /// (call inside ``with(_:)``).
     func unknownVillageNotice(_ village: String) -> Notice {
-        let id = names.id(village) ?? -1
-        if let notice = unknownVillageNotices[id] { return notice }
-        let notice = Notice(
-            column: "村社区",
-            message: "村社区「\(village)」未在 places.csv 登记（类型 未登记），已按原值保留。"
-                + Self.question(nearVillages.nearest(to: village)))
-        unknownVillageNotices[id] = notice
-        return notice
+        Self.memoised(names.id(village), in: &unknownVillageNotices) {
+            Notice(
+                column: "村社区",
+                message: "村社区「\(village)」未在 places.csv 登记（类型 未登记），已按原值保留。"
+                    + Self.question(nearVillages.nearest(to: village)))
+        }
     }
 
     /// The notice of a 乡镇 neither places.csv nor units.csv knows, naming the registered one it
     /// probably means (call inside ``with(_:)``).
     func unknownTownshipNotice(_ township: String) -> Notice {
-        let id = names.id(township) ?? -1
-        if let notice = unknownTownshipNotices[id] { return notice }
-        let notice = Notice(
-            column: "乡镇",
-            message: "乡镇「\(township)」未在 places.csv 或 units.csv 登记（类型 未登记），已按原值保留。"
-                + Self.question(nearTownships.nearest(to: township)))
-        unknownTownshipNotices[id] = notice
+        Self.memoised(names.id(township), in: &unknownTownshipNotices) {
+            Notice(
+                column: "乡镇",
+                message: "乡镇「\(township)」未在 places.csv 或 units.csv 登记（类型 未登记），已按原值保留。"
+                    + Self.question(nearTownships.nearest(to: township)))
+        }
+    }
+
+    /// The notice kept for the name numbered `id` in `cache`, made once; made afresh, unkept, for a
+    /// name the interner did not number.
+    private static func memoised(_ id: Int?, in cache: inout [Int: Notice], _ make: () -> Notice) -> Notice {
+        guard let id else { return make() }
+        if let notice = cache[id] { return notice }
+        let notice = make()
+        cache[id] = notice
         return notice
     }
 

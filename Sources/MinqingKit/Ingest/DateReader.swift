@@ -109,6 +109,13 @@ extension DateParser {
         /// digit or more follow.
         @inline(__always)
         mutating func digitRun(maxDigits: Int) -> (value: Int, count: Int)? {
+            guard let run = digits(maxDigits: maxDigits), run.count > 0 else { return nil }
+            return run
+        }
+
+        /// Reads up to `maxDigits` digits (none is fine): their value and count; nil when more follow.
+        @inline(__always)
+        private mutating func digits(maxDigits: Int) -> (value: Int, count: Int)? {
             var value = 0
             var count = 0
             while true {
@@ -119,7 +126,7 @@ extension DateParser {
                 count += 1
                 advance()
             }
-            return count > 0 ? (value, count) : nil
+            return (value, count)
         }
 
         /// Reads `上午`, `下午` or `晚上` and the spaces after it, if there; `.none` otherwise (nothing
@@ -147,17 +154,8 @@ extension DateParser {
         /// Reads minDigits...maxDigits digits; nil when fewer are there or more follow.
         @inline(__always)
         mutating func number(minDigits: Int, maxDigits: Int) -> Int? {
-            var value = 0
-            var count = 0
-            while true {
-                let t = peek()
-                guard t >= 0, t <= 9 else { break }
-                guard count < maxDigits else { return nil }
-                value = value * 10 + t
-                count += 1
-                advance()
-            }
-            return count >= minDigits ? value : nil
+            guard let run = digits(maxDigits: maxDigits), run.count >= minDigits else { return nil }
+            return run.value
         }
     }
 }
