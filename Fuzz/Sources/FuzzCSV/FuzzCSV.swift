@@ -92,15 +92,7 @@ private func read(encoding: TextEncoding?, chunkSize: Int, maxRecordBytes: Int =
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    if fd < 0 { fail("cannot create \(path)") }
-    var written = 0
-    while written < size {
-        let n = write(fd, data + written, size - written)
-        if n <= 0 { fail("cannot write \(path)") }
-        written += n
-    }
-    close(fd)
+    writeInput(UnsafeRawBufferPointer(start: data, count: size), to: path, target: "FuzzCSV")
     startsWithUTF16BOM = size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF))
 
     // Detected encoding: whole file in one chunk, then in small chunks (1…8 bytes for inputs under 512

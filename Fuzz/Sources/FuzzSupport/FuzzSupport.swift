@@ -36,3 +36,17 @@ public func fuzzFailure(_ target: String, _ message: String) -> Never {
     line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     abort()
 }
+
+/// Writes `bytes` to the file at `path` (created or truncated), the way each target hands its input to a
+/// reader that takes a path; a failure is the target `target`'s broken invariant.
+public func writeInput(_ bytes: UnsafeRawBufferPointer, to path: String, target: String) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    if fd < 0 { fuzzFailure(target, "cannot create \(path)") }
+    var written = 0
+    while let base = bytes.baseAddress, written < bytes.count {
+        let n = write(fd, base + written, bytes.count - written)
+        if n <= 0 { fuzzFailure(target, "cannot write \(path)") }
+        written += n
+    }
+    close(fd)
+}

@@ -20,15 +20,7 @@ private func fail(_ message: String) -> Never { fuzzFailure("FuzzXLS", message) 
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    if fd < 0 { fail("cannot create \(path)") }
-    var written = 0
-    while written < size {
-        let n = write(fd, data + written, size - written)
-        if n <= 0 { fail("cannot write \(path)") }
-        written += n
-    }
-    close(fd)
+    writeInput(UnsafeRawBufferPointer(start: data, count: size), to: path, target: "FuzzXLS")
     let form = WorkbookForm.detect(path: path)
     let head = UnsafeBufferPointer(start: data, count: min(size, 8))
     if (form == .ole2) != WorkbookForm.isOLE2(head) { fail("detect and isOLE2 disagree") }

@@ -96,15 +96,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     default:
         file = Array(bytes.dropFirst())
     }
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    if fd < 0 { fail("cannot create \(path)") }
-    var written = 0
-    while written < file.count {
-        let n = file.withUnsafeBytes { write(fd, $0.baseAddress! + written, file.count - written) }
-        if n <= 0 { fail("cannot write \(path)") }
-        written += n
-    }
-    close(fd)
+    file.withUnsafeBytes { writeInput($0, to: path, target: "FuzzXLSX") }
     readAll()
     return 0
 }
