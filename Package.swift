@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "minqing", targets: ["minqing"]),
+        // Reads .xls workbooks through FreeXL in a process of its own; minqing starts it from beside itself.
+        .executable(name: "minqing-xls", targets: ["minqing-xls"]),
         .library(name: "MinqingKit", targets: ["MinqingKit"]),
     ],
     dependencies: [
@@ -65,6 +67,7 @@ let package = Package(
                 "CZip",
                 "CLibXML2",
                 "CFreeXL",
+                "XLSWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,6 +78,12 @@ let package = Package(
                 // a large month's time); debug builds, which the tests use, keep them.
                 .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
             ]
+        ),
+        // The frames minqing-xls writes and minqing reads (SPEC §10: FreeXL runs outside minqing).
+        .target(name: "XLSWire"),
+        .executableTarget(
+            name: "minqing-xls",
+            dependencies: ["CFreeXL", "XLSWire"]
         ),
         .executableTarget(
             name: "minqing",

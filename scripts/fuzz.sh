@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the CSV reader, the date parser, the header matcher (issue #5) and the .xlsx and .xls readers
-# (issue 12) with libFuzzer.
+# (issue 12) with libFuzzer. (The .xls target fuzzes minqing's side of the .xls reader process: the
+# process itself, FreeXL, is a release build of minqing-xls named in MINQING_XLS_READER.)
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]     (default 60)
 #
@@ -66,6 +67,17 @@ if ! build_targets >"$scratch/build.log" 2>&1 && ! build_targets >"$scratch/buil
     exit 1
 fi
 bin=$(build --show-bin-path)
+# FuzzXLS starts the .xls reader (minqing-xls) as minqing does: an ordinary release build of it, for
+# FreeXL is not what is fuzzed (it runs in that process so that its crashes are refusals).
+if [[ " ${targets[*]} " == *" FuzzXLS "* ]]; then
+    if ! swift build -c release --product minqing-xls >>"$scratch/build.log" 2>&1; then
+        tail -20 "$scratch/build.log" >&2
+        echo "building minqing-xls failed (full log: ${scratch#"$root"/}/build.log)" >&2
+        exit 1
+    fi
+    xls_reader=$(swift build -c release --show-bin-path)/minqing-xls
+    export MINQING_XLS_READER=$xls_reader
+fi
 
 # Seed files, the same for every target: each one is a whole input. For the date parser and the header
 # matcher, also the single date-like cells and the header lines of the same files.
@@ -113,10 +125,11 @@ dict_entry() {  # dict_entry TEXT → kw="\xNN..." for any text
 } >"$dicts/FuzzXLSX.dict"
 {
     # BIFF8 record types (BOF, EOF, BOUNDSHEET, SST, LABELSST, NUMBER, RK, MULRK, FILEPASS, DATEMODE, XF,
-    # FORMAT, DIMENSION), the OLE2 signature and its free and end-of-chain sector markers.
+    # FORMAT, DIMENSION), the OLE2 signature and its free and end-of-chain sector markers; the frame kinds
+    # a reader writes (B, R, Z, E) and a row header.
     for kw in '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1' '\x09\x08' '\x0a\x00' '\x85\x00' '\xfc\x00' '\xfd\x00' \
               '\x03\x02' '\x7e\x02' '\xbd\x00' '\x2f\x00' '\x22\x00' '\xe0\x00' '\x1e\x04' '\x00\x02' \
-              '\xfe\xff\xff\xff' '\xff\xff\xff\xff' '\x00\x00'; do
+              '\xfe\xff\xff\xff' '\xff\xff\xff\xff' '\x00\x00' 'B' 'R' 'Z' 'E' '\x00\x00\x01\x00'; do
         printf 'kw="%s"\n' "$kw"
     done
 } >"$dicts/FuzzXLS.dict"
@@ -153,8 +166,13 @@ seed_corpus() {  # seed_corpus TARGET DIR
             return
             ;;
         FuzzXLS)
+            # The first byte picks the harness's mode: 0 = a file for the reader process, 1 = the frames a
+            # reader writes (see FuzzXLS.swift); the frames are the reader's own output for each seed.
             for f in "$workbooks"/*.xls Tests/Fixtures/forms/encrypted.xlsx; do
-                cp "$f" "$dir/seed-$(sha1sum <"$f" | cut -c1-16)"
+                local id
+                id=$(sha1sum <"$f" | cut -c1-16)
+                { printf '\x00'; cat "$f"; } >"$dir/file-$id"
+                { printf '\x01'; "$xls_reader" "$f" | head -c 16000 || true; } >"$dir/frames-$id"
             done
             return
             ;;
