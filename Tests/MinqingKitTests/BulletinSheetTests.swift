@@ -11,7 +11,7 @@ struct BulletinSheetTests {
     @Test func declarationIsWellFormed() {
         let sheets = BulletinSheet.allCases
         #expect(Set(sheets.map(\.name)).count == sheets.count)
-        #expect(sheets.map(\.kind) == Array(repeating: .summary, count: 5) + Array(repeating: .demandList, count: 3)
+        #expect(sheets.map(\.kind) == Array(repeating: .summary, count: 6) + Array(repeating: .demandList, count: 3)
             + Array(repeating: .remark, count: 3))
         for sheet in sheets {
             let headers = sheet.columns.map(\.header)
@@ -40,11 +40,11 @@ struct BulletinSheetTests {
             (1...(parts[sheet] ?? 1)).map { (sheet, DemandListSheets.sheetName(sheet, part: $0)) }
         }
         #expect(book.sheets == expected.map(\.1))
-        #expect(book.sheets.count == 11)
+        #expect(book.sheets.count == 12)
         for (sheet, name) in expected {
             #expect(book.headers(name) == sheet.headers(for: written.data), "\(name)")
         }
-        #expect(book.sheets[8...9] == ["诉求明细(2)", "诉求明细(3)"])
+        #expect(book.sheets[9...10] == ["诉求明细(2)", "诉求明细(3)"])
     }
 
     /// 分类统计 has one column per channel between 涉及领域 and 合计; 责任单位评分 ends with 非常不满意
@@ -96,8 +96,9 @@ struct BulletinSheetTests {
         #expect(try sheets.sheet(.overview).number == 1)
         #expect(try sheets.sheet(.townshipTable).number == 5)
         #expect(sheets.lists.all.map { $0.parts.map(\.name) } == [["A级诉求"], ["未办结诉求"], ["诉求明细", "诉求明细(2)", "诉求明细(3)"]])
-        #expect(sheets.lists.detail.parts.map(\.number) == [8, 9, 10])
-        #expect(try sheets.sheet(.problems).number == 11)
+        #expect(try sheets.sheet(.topics).number == 6)
+        #expect(sheets.lists.detail.parts.map(\.number) == [9, 10, 11])
+        #expect(try sheets.sheet(.problems).number == 12)
         // Not created: the month has no late resolutions.
         #expect(throws: XlsxError.self) { try sheets.sheet(.lateResolved) }
         let error = #expect(throws: XlsxError.self) { try sheets.sheet(.detail) }

@@ -97,7 +97,7 @@ struct ConfigLoaderTests {
         ("[attention]\nmin_satisfaction = 80", 2, "设置 attention.min_satisfaction = 80 不可用，应为 0 到 1 之间的比例（0.80 表示 80%）。"),
         ("[attention]\nmin_on_time = -0.1", 2, "设置 attention.min_on_time = -0.1 不可用"),
         ("[attention]\nmin_on_time = \"80%\"", 2, "应为 0 到 1 之间的比例，如 0.80"),
-        ("[deadlines]\nA = 7", 1, "可用的分组：[grading]、[scoring]、[time_limits]、[attention]、[import.columns]"),
+        ("[deadlines]\nA = 7", 1, "可用的分组：[grading]、[scoring]、[time_limits]、[attention]、[topics]、[import.columns]"),
     ])
     func badConfigIsRefused(text: String, line: Int, expected: String) throws {
         do {

@@ -30,7 +30,8 @@ struct EndToEndTests {
 
     @Test func workbookSheetsAndHeaders() throws {
         let book = try EndToEnd.readWorkbook(reports + "/民情月报-2026-10.xlsx")
-        #expect(Array(book.sheets.prefix(9)) == ["总览", "分类统计", "责任单位评分", "双联系责任表", "属地统计", "A级诉求", "未办结诉求", "诉求明细", "数据问题"])
+        #expect(Array(book.sheets.prefix(10)) == ["总览", "分类统计", "责任单位评分", "双联系责任表", "属地统计", "热点诉求", "A级诉求", "未办结诉求", "诉求明细", "数据问题"])
+        #expect(book.headers("热点诉求") == ["序号", "热点", "诉求数", "占比", "诉求人数", "疑似群体性", "上月", "涉及领域", "责任单位", "典型诉求", "诉求编号"])
         // A first ingest: no corrections, so no 更正说明 (SPEC §12: only when it has rows; RerunTests).
         #expect(!book.sheets.contains("更正说明"))
         #expect(book.headers("总览") == ["指标", "数值", "说明"])

@@ -291,14 +291,14 @@ struct FaultTests {
         #expect(!ran.signalled && ran.status == 0, "\(older): exit \(ran.status): \(ran.stderr)")
 
         let tables = try FaultHarness.sqlite(database, ["SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"])
-        for table in ["correction", "demand", "grdb_migrations", "ingest", "ingest_file", "late_update", "problem"] {
+        for table in ["correction", "demand", "grdb_migrations", "ingest", "ingest_file", "late_update", "problem", "term_profile"] {
             #expect(tables.contains(table), "\(older): table \(table) missing after the run; tables: \(tables)")
         }
         let facts = try FaultHarness.sqlite(database, [
             "PRAGMA integrity_check", "SELECT group_concat(identifier) FROM grdb_migrations",
             "SELECT count(*) FROM ingest WHERE month = '\(Self.month)'", "PRAGMA journal_mode",
         ])
-        #expect(facts == ["ok", "v1-demands,v2-deadline-type-resolution,v3-settled-month,v4-problem-place", "1", "delete"], "\(older): integrity, migrations, ingests, journal mode: \(facts)")
+        #expect(facts == ["ok", "v1-demands,v2-deadline-type-resolution,v3-settled-month,v4-problem-place,v5-term-profile", "1", "delete"], "\(older): integrity, migrations, ingests, journal mode: \(facts)")
         #expect(!FileManager.default.fileExists(atPath: database + "-wal"), "\(older): a -wal file is left")
         if older == .v1InWALMode {
             let august = try FaultHarness.sqlite(database, ["SELECT count(*) FROM ingest WHERE month = '2026-08'"])

@@ -73,6 +73,11 @@ enum ConfigLoader {
             try r.rate("min_satisfaction") { config.attention.minSatisfaction = $0 }
             try r.rate("min_on_time") { config.attention.minOnTime = $0 }
         }
+        try reader.table("topics") { r in
+            try r.integer("min_demands", min: 2, max: 1_000_000) { config.topics.minDemands = $0 }
+            try r.integer("collective_petitioners", min: 2, max: 1_000_000) { config.topics.collectivePetitioners = $0 }
+            try r.integer("max_topics", min: 1, max: 100) { config.topics.maxTopics = $0 }
+        }
         try reader.table("import.columns") { r in
             for (key, value, line) in try r.allStrings() {
                 guard let column = InputColumn(named: value) else {
@@ -223,7 +228,7 @@ enum ConfigLoader {
             for table in document.tables.keys.sorted() where !knownTables.contains(table) {
                 throw ConfigError(
                     path: path, line: document.keyLines[table],
-                    message: "未知的设置分组 [\(table)]。可用的分组：[grading]、[scoring]、[time_limits]、[attention]、[import.columns]、[import.values.\"列名\"]。")
+                    message: "未知的设置分组 [\(table)]。可用的分组：[grading]、[scoring]、[time_limits]、[attention]、[topics]、[import.columns]、[import.values.\"列名\"]。")
             }
             for (table, values) in document.tables.sorted(by: { $0.key < $1.key }) {
                 for key in values.keys.sorted() {

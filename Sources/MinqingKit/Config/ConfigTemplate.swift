@@ -77,6 +77,14 @@ enum ConfigTemplate {
             min_satisfaction = \(rate(defaults.attention.minSatisfaction))
             min_on_time = \(rate(defaults.attention.minOnTime))
 
+            [topics]
+            # 热点诉求: topics found from the texts against the county's history (docs/TOPICS.md). A topic
+            # has at least min_demands demands; one with at least collective_petitioners distinct
+            # petitioners is marked 疑似群体性诉求; at most max_topics are shown.
+            min_demands = \(defaults.topics.minDemands)
+            collective_petitioners = \(defaults.topics.collectivePetitioners)
+            max_topics = \(defaults.topics.maxTopics)
+
             # 导入对应 (SPEC §10): exports whose headers or values differ from minqing's. The headers of
             # common 12345 exports (工单编号, 来电时间, 反映内容, 处理状态, 来电人, 回访满意度, …) are known
             # already. Remove the # to use; keys with Chinese characters are quoted.

@@ -18,6 +18,8 @@ struct MinqingConfig: Sendable, Equatable {
     var timeLimits = TimeLimits()
     /// 需关注单位 thresholds (SPEC §8).
     var attention = AttentionRules()
+    /// 热点诉求 (SPEC §11 `[topics]`).
+    var topics = TopicSettings()
     /// How units' exports map onto the SPEC's columns and values (SPEC §10).
     var importMapping = ImportMapping()
 

@@ -245,9 +245,14 @@ public struct Pipeline {
         data.unresolvedCount = openBound > WorkbookWriter.rowsPerSheet ? try reader.openCount(asOf: month) : openBound
         data.reopened = try reader.reopenedCount()
         timer.mark("report: gather")
+        let topics = try TopicStage.prepare(reader, settings: config.topics)
+        data.topicHistoryMonths = topics.historyMonths
+        data.topicMinimum = config.topics.minDemands
+        timer.mark("report: find topics")
         let output = try OutputFiles(folder: workspace.folder(for: month))
         var workbook = WorkbookWriter(data: data, reader: reader, reference: reference)
         workbook.progress = { progress.update("写出 \(month) 报告", done: $0, total: total) }
+        workbook.topicTally = topics.tally
         // The 督办清单 takes each open demand as the passes list it in 未办结诉求 and writes it on a thread
         // of its own: `openDemand` is called on the passes' second threads, which run one after another
         // (each joined before the next starts), so the pipe has one sender at a time.
@@ -269,10 +274,11 @@ public struct Pipeline {
         data.summary = pass.summary
         let w = pass.timings
         logger.debug(
-            "cpu workbook: read \(Self.seconds(w.read)), score \(Self.seconds(w.score)), mask \(Self.seconds(w.mask)), hand-over wait \(Self.seconds(w.handOver)); sheet XML \(Self.seconds(w.xml)), compress \(Self.seconds(w.compress)) (second thread); summary sheets and assembly \(Self.seconds(w.assemble)); \(w.openDemands) demands open at the month's end, of which those received before the month and those within their time limit \(Self.seconds(w.openPass)) (the rest in the month's pass)")
+            "cpu workbook: read \(Self.seconds(w.read)), score \(Self.seconds(w.score)), mask \(Self.seconds(w.mask)), topics \(Self.seconds(w.topics)), hand-over wait \(Self.seconds(w.handOver)); sheet XML \(Self.seconds(w.xml)), compress \(Self.seconds(w.compress)) (second thread); summary sheets and assembly \(Self.seconds(w.assemble)); \(w.openDemands) demands open at the month's end, of which those received before the month and those within their time limit \(Self.seconds(w.openPass)) (the rest in the month's pass)")
         data.gradeACount = pass.summary.totals.gradeA
         data.unresolvedCount = pass.summary.backlog.openAtEnd
         data.overdueA = pass.overdueA
+        data.topics = pass.topics
         timer.mark("report: score and workbook")
         var renderWatch = Stopwatch(), syncWatch = Stopwatch()
         let text = renderWatch.time { markdown.render(data, gradeA: pass.gradeA, unresolved: pass.unresolved) }

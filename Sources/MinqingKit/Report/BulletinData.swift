@@ -19,6 +19,13 @@ struct BulletinData: Sendable {
     var clock: DemandClock
     /// A-grade demands 已超期 at the month's end (the first ones, for 本月需关注), filled by the pass.
     var overdueA: [ReportDemand] = []
+    /// 热点诉求 (SPEC §11), sized by the pass.
+    var topics: [Topic] = []
+    /// How many earlier months the topics were found against (0: the first month, against the built-in
+    /// background alone).
+    var topicHistoryMonths = 0
+    /// The fewest demands a topic has (`[topics] min_demands`).
+    var topicMinimum = TopicSettings().minDemands
 
     /// Whether the 非常不满意 column is shown (only when some unit has such an evaluation).
     var hasVeryDissatisfied: Bool {

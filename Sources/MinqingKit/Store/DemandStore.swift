@@ -148,6 +148,14 @@ protocol MonthRecords {
     /// A bound on ``openCount(asOf:)`` read from an index alone: the demands not settled by `end`.
     func openBound(asOf end: YearMonth) throws -> Int
 
+    /// At most `limit` of `other`'s 诉求内容, evenly spread over the month (all of them when it has no more),
+    /// the same for the same database; and how many demands `other` has.
+    func textSample(of other: YearMonth, limit: Int) throws -> TextSample
+
+    /// The term profiles (bigram counts of their texts) of the at most `count` months before this one
+    /// that were ingested, newest first.
+    func termProfiles(monthsBefore count: Int) throws -> [TermCounts]
+
     /// Calls `body` with each demand open at the end of this month, any month of receipt, received
     /// before `bound` (all when nil), with its handling as of this month, in 受理日期 order (then 编号),
     /// and whether an earlier month registered it. Reads only the demands not settled by the month's

@@ -29,6 +29,14 @@ struct MonthReader: MonthRecords {
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM demand WHERE month = ?", arguments: [other.description])
     }
 
+    func textSample(of other: YearMonth, limit: Int) throws -> TextSample {
+        try TermProfiles.sample(db, month: other, limit: limit)
+    }
+
+    func termProfiles(monthsBefore count: Int) throws -> [TermCounts] {
+        try TermProfiles.before(db, month: month, count: count)
+    }
+
     /// The SQL condition of a list and its value (bound as ?2).
     private static func condition(_ list: DemandList) -> (sql: String, value: String)? {
         switch list.criterion {

@@ -234,6 +234,7 @@ final class SQLiteIngestSession: MonthIngestSession {
                 Clock.timestamp(), totals.accepted, totals.rejected, totals.notices, totals.added, totals.changed,
                 totals.removed, totals.lateUpdates, ingestID,
             ])
+        try TermProfiles.refresh(db, month: month, ingestID: ingestID)
     }
 
     func records() -> any MonthRecords { MonthReader(db: db, month: month) }

@@ -18,6 +18,10 @@ enum Schema {
         migrator.registerMigration("v4-problem-place") { db in
             try db.execute(sql: v4)
         }
+        migrator.registerMigration("v5-term-profile") { db in
+            try db.execute(sql: v5)
+            try TermProfiles.refreshAll(db)
+        }
         return migrator
     }
 
@@ -163,5 +167,18 @@ extension Schema {
     static let v4 = """
         ALTER TABLE problem ADD COLUMN physical_line INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE problem ADD COLUMN sheet TEXT NOT NULL DEFAULT '';
+        """
+}
+
+extension Schema {
+    /// v5: each month's term profile for the topic finder (SPEC §11, ``TermProfiles``): the bigram counts of
+    /// (a sample of) its texts, for the month's latest ingest. Months stored before get theirs now.
+    static let v5 = """
+        CREATE TABLE term_profile (
+            month TEXT PRIMARY KEY NOT NULL,
+            ingest_id INTEGER NOT NULL,
+            documents INTEGER NOT NULL,
+            counts BLOB NOT NULL
+        );
         """
 }

@@ -14,6 +14,7 @@ enum BulletinSheet: CaseIterable {
     case unitScores
     case liaisonTable
     case townshipTable
+    case topics
     case gradeA
     case unresolved
     case detail
@@ -40,6 +41,7 @@ enum BulletinSheet: CaseIterable {
         case .unitScores: "责任单位评分"
         case .liaisonTable: "双联系责任表"
         case .townshipTable: "属地统计"
+        case .topics: "热点诉求"
         case .gradeA: "A级诉求"
         case .unresolved: "未办结诉求"
         case .detail: "诉求明细"
@@ -51,7 +53,7 @@ enum BulletinSheet: CaseIterable {
 
     var kind: Kind {
         switch self {
-        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable: .summary
+        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .topics: .summary
         case .gradeA, .unresolved, .detail: .demandList
         case .problems, .corrections, .lateResolved: .remark
         }
@@ -63,7 +65,7 @@ enum BulletinSheet: CaseIterable {
         case .gradeA: DemandSheetColumns.gradeA
         case .unresolved: DemandSheetColumns.unresolved
         case .detail: DemandSheetColumns.detail
-        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .problems, .corrections,
+        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .topics, .problems, .corrections,
             .lateResolved:
             []
         }
@@ -94,6 +96,12 @@ enum BulletinSheet: CaseIterable {
             [
                 .fitting("乡镇") { $0.summary.townships.map(\.township) }, .fixed("诉求总数", 9), .fixed("A级", 7),
                 .fixed("B级", 7), .fixed("已办结", 8), .fixed("办结率", 9),
+            ]
+        case .topics:
+            [
+                .fixed("序号", 5), .fitting("热点", min: 14) { $0.topics.map(\.name) }, .fixed("诉求数", 7), .fixed("占比", 7),
+                .fixed("诉求人数", 9), .fixed("疑似群体性", 10), .fixed("上月", 7), .fixed("涉及领域", 18),
+                .fixed("责任单位", 20), .fixed("典型诉求", 40), .fixed("诉求编号", 30),
             ]
         case .gradeA, .unresolved, .detail:
             demandColumns.map { .fixed($0.header, $0.width) }
@@ -126,8 +134,8 @@ enum BulletinSheet: CaseIterable {
             columns.insert(contentsOf: channels, at: 1)
         case .unitScores:
             if data.hasVeryDissatisfied { columns.append(Self.veryDissatisfied) }
-        case .overview, .liaisonTable, .townshipTable, .gradeA, .unresolved, .detail, .problems, .corrections,
-            .lateResolved:
+        case .overview, .liaisonTable, .townshipTable, .topics, .gradeA, .unresolved, .detail, .problems,
+            .corrections, .lateResolved:
             break
         }
         return columns
@@ -139,8 +147,8 @@ enum BulletinSheet: CaseIterable {
         switch self {
         case .corrections: !data.corrections.isEmpty
         case .lateResolved: !data.lateResolved.isEmpty
-        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .gradeA, .unresolved, .detail,
-            .problems:
+        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .topics, .gradeA, .unresolved,
+            .detail, .problems:
             true
         }
     }

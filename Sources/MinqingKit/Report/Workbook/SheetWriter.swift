@@ -53,6 +53,7 @@ struct SheetWriter {
         case .unitScores: try unitScores()
         case .liaisonTable: try liaisonTable()
         case .townshipTable: try townshipTable()
+        case .topics: try topics()
         case .gradeA, .unresolved, .detail: break
         case .problems: try problems()
         case .corrections: try corrections()
@@ -199,6 +200,41 @@ struct SheetWriter {
             try writeRate(sheet, r, 5, t.resolutionRate)
         }
         try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: max(rows.count, 1), lastCol: widths.count - 1)
+    }
+
+    /// 热点诉求: the month's topics, largest first, each with its figures, one masked example and the 编号 of
+    /// its demands; a note under the table says what they were found against.
+    func topics() throws {
+        let topics = data.topics
+        let (sheet, widths) = try layout(.topics)
+        for (i, topic) in topics.enumerated() {
+            let r = i + 1
+            let domains = topic.domains.map { "\($0.name) \($0.count)" }.joined(separator: "、")
+            let units = topic.units.map { "\($0.name) \($0.count)" }.joined(separator: "、")
+            let ids = topic.ids.joined(separator: "、")
+            if let height = Self.rowHeight([
+                (topic.name, widths[1]), (domains, widths[7]), (units, widths[8]), (topic.example, widths[9]), (ids, widths[10]),
+            ]) {
+                try sheet.setRowHeight(r, height)
+            }
+            try sheet.writeNumber(r, 0, Double(r), style.integer)
+            try sheet.writeText(r, 1, topic.name, style.wrapped)
+            try sheet.writeNumber(r, 2, Double(topic.count), style.integer)
+            try writeRate(sheet, r, 3, topic.share)
+            try sheet.writeNumber(r, 4, Double(topic.petitioners), style.integer)
+            try sheet.writeText(r, 5, topic.isCollective ? "是" : "", style.text)
+            if let previous = topic.previousCount {
+                try sheet.writeText(r, 6, topic.previousIsEstimate ? "约 \(previous)" : "\(previous)", style.text)
+            } else {
+                try sheet.writeText(r, 6, "—", style.text)
+            }
+            try sheet.writeText(r, 7, domains, style.wrapped)
+            try sheet.writeText(r, 8, units, style.wrapped)
+            try sheet.writeText(r, 9, topic.example, style.wrapped)
+            try sheet.writeText(r, 10, ids, style.wrapped)
+        }
+        try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: max(topics.count, 1), lastCol: widths.count - 1)
+        try sheet.writeText(topics.count + 2, 0, TopicNote.text(data), style.note)
     }
 
     /// 数据问题: every rejected row and notice of the month's latest ingest.

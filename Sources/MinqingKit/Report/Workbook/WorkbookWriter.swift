@@ -25,6 +25,8 @@ struct WorkbookWriter {
         var gradeA: [ReportDemand]
         var unresolved: [ReportDemand]
         var overdueA: [ReportDemand] = []
+        /// 热点诉求, sized in the pass.
+        var topics: [Topic] = []
         /// Where the pass's time went, for the benchmark's per-stage breakdown.
         var timings = Timings()
     }
@@ -37,6 +39,8 @@ struct WorkbookWriter {
         var score = 0.0
         /// Masking personal data.
         var mask = 0.0
+        /// Counting the topics' demands in the pass, and the month before's (``TopicStage``).
+        var topics = 0.0
         /// Waiting for the second thread to take the masked demands (when it is behind).
         var handOver = 0.0
         /// Writing the lists' rows as XML (on the second thread).
@@ -64,6 +68,8 @@ struct WorkbookWriter {
     /// (已超期 first, each group in 受理日期 order), as the passes write it, on their second threads: the
     /// passes run one after another, so the calls never overlap.
     var openDemand: (ReportDemand) throws -> Void = { _ in }
+    /// The month's candidate topics, counted in the pass (``TopicStage``).
+    var topicTally = TopicTally(found: [], settings: TopicSettings())
 
     /// A writer for `data` (whose summary is filled in by the pass) reading demands through `reader`.
     init(data: BulletinData, reader: any MonthRecords, reference: ReferenceData) {
@@ -108,7 +114,8 @@ struct WorkbookWriter {
         let writing = Unchecked(ListWriting(lists: lists, strings: strings))
         let openDemand = Unchecked(self.openDemand)
         let masker = data.masker
-        var scoreWatch = Stopwatch(sampling: 8), maskWatch = Stopwatch(sampling: 8)
+        var scoreWatch = Stopwatch(sampling: 8), maskWatch = Stopwatch(sampling: 8), topicWatch = Stopwatch(sampling: 8)
+        var topicTally = self.topicTally
         var handOverWait = 0.0
         let passStart = DispatchTime.now().uptimeNanoseconds
 
@@ -160,6 +167,7 @@ struct WorkbookWriter {
                 let isA = DemandList.gradeA.includes(grade: facts.grade, status: facts.status)
                 if isA && gradeA.count < previewLimit { gradeA.append(demand) }
                 let shown = maskWatch.time { data.masker.masked(demand) }
+                if !topicTally.isEmpty { topicWatch.time { topicTally.add(demand, shown: shown) } }
                 // Open at the month's end and received in it (a 补录 was among the demands read above).
                 var overdueOpen = false
                 if facts.status != .resolved && demand.receivedDay >= firstDay.dayNumber {
@@ -188,6 +196,10 @@ struct WorkbookWriter {
         let parts = lists.parts
         for part in parts { try part.finishRows() }
 
+        let topicsStart = DispatchTime.now().uptimeNanoseconds
+        let previous = try TopicStage.previousCounts(reader, anchors: topicTally.anchors)
+        let topics = topicTally.topics(monthTotal: total) { previous[$0] }
+        let topicSeconds = topicWatch.seconds + Double(DispatchTime.now().uptimeNanoseconds - topicsStart) / 1e9
         var summary = aggregator.summary(month: data.month)
         summary.previousMonthTotal = try reader.total(of: data.month.previous)
         summary.sameMonthLastYearTotal = try reader.total(of: data.month.sameMonthLastYear)
@@ -195,18 +207,21 @@ struct WorkbookWriter {
         summary.backlog.deriveCarriedOver()
         var complete = data
         complete.summary = summary
+        complete.topics = topics
         let sheets = SheetWriter(factory: factory, data: complete, sheets: bulletinSheets)
         for sheet in BulletinSheet.allCases where sheet.isShown(for: complete) { try sheets.fill(sheet) }
         try sheets.overviewCharts()
         try book.close()
         try WorkbookSplice.assemble(base: base, output: path, sheets: parts, sharedStrings: strings)
+        let measured: Double = scoreWatch.seconds + maskWatch.seconds + topicWatch.seconds + handOverWait
         let timings = Timings(
-            read: max(0, passSeconds - scoreWatch.seconds - maskWatch.seconds - handOverWait),
-            score: scoreWatch.seconds, mask: maskWatch.seconds, handOver: handOverWait,
+            read: max(0, passSeconds - measured), score: scoreWatch.seconds, mask: maskWatch.seconds, topics: topicSeconds,
+            handOver: handOverWait,
             xml: writing.value.xmlSeconds, compress: writing.value.compressWatch.seconds,
             assemble: Double(DispatchTime.now().uptimeNanoseconds - assembleStart) / 1e9, openPass: openSeconds,
             openDemands: summary.backlog.openAtEnd)
-        return Pass(summary: summary, gradeA: gradeA, unresolved: unresolved, overdueA: overdueA, timings: timings)
+        return Pass(
+            summary: summary, gradeA: gradeA, unresolved: unresolved, overdueA: overdueA, topics: topics, timings: timings)
     }
 }
 

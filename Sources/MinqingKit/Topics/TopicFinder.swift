@@ -1,0 +1,187 @@
+import Foundation
+
+/// Finds the month's topics (SPEC §11 热点诉求) from the texts themselves, against the county's history.
+///
+/// The method, in four steps (docs/TOPICS.md says why it works):
+/// 1. **Salient bigrams.** Each character bigram held by enough of the month's texts is compared with
+///    its rate in the history (the earlier months' ``TermProfile``s plus a built-in background of
+///    everyday petition wording). One held by at least ``Settings/minLift`` times as many texts as the
+///    history predicts is salient; one held by more than ``Settings/maxShare`` of the month's texts is
+///    wording, not a topic. Boilerplate such as 希望有关部门尽快处理 is in every month, so its lift stays
+///    near 1 and it never becomes a topic.
+/// 2. **Anchors.** The most salient bigram not yet used seeds a topic. It is grown, one character at a
+///    time to the left and right, while most of the texts holding it continue it the same way: 滨河 grows
+///    into 伊景园滨河苑 — the shared name (an estate, a road, a company) that ties demands written in
+///    different words and filed under different domains.
+/// 3. **Grouping.** The texts holding the anchor are the topic. Every other salient bigram found mostly
+///    in those texts belongs to it (it is not a topic of its own). A topic needs one of them held by a
+///    good share of its texts — what they are about; a name alone (a village whose demands are about all
+///    kinds of things) is no topic. The best of them, grown the same way, completes the topic's name
+///    (伊景园滨河苑 捆绑销售).
+/// 4. **Sizing** is not done here: ``TopicTally`` counts the anchor in every demand of the month.
+///
+/// Deterministic: ties are broken by the bigrams' keys, and the sample is the same for the same database.
+struct TopicFinder {
+    struct Settings: Sendable, Equatable {
+        /// A topic has at least this many demands (SPEC §11 `[topics] min_demands`).
+        var minDemands = 5
+        /// At most this many topics are shown.
+        var maxTopics = 10
+        /// A salient bigram is held by at least this many times the texts its history rate predicts.
+        var minLift = 3.0
+        /// A bigram held by more than this share of the month's texts is wording, never a topic.
+        var maxShare = 0.25
+        /// A text continues an anchor "the same way" when at least this share of the anchor's texts do.
+        var growShare = 0.8
+        /// A salient bigram belongs to a topic when at least this share of its texts hold the anchor.
+        var absorbShare = 0.6
+        /// A topic's texts also share a second salient term, held by at least this share of them.
+        var companionShare = 0.3
+        /// Anchors and names are at most this many characters.
+        var maxTermLength = 16
+    }
+
+    /// A topic as found in the sample: the anchor every one of its demands holds, and its name.
+    struct Found: Sendable, Equatable {
+        /// The shared term (folded, see ``TextGrams/folded(_:)``) a demand must hold to belong.
+        var anchor: String
+        /// The topic's name: the anchor, then the best term of its other salient bigrams when there is one.
+        var name: String
+        /// Sample texts holding the anchor.
+        var sampleCount: Int
+        /// The anchor's seed bigram's salience (for the order among topics of equal size).
+        var score: Double
+    }
+
+    let settings: Settings
+
+    /// The topics of a month whose texts `sample` are (all of them, or an even sample of `monthTotal`),
+    /// against `history`. At most twice ``Settings/maxTopics`` candidates: the tally keeps the largest.
+    func find(sample: [String], monthTotal: Int, history: TermHistory) -> [Found] {
+        let texts = sample.map(TextGrams.folded)
+        guard !texts.isEmpty else { return [] }
+        let month = TermProfile(texts: texts)
+        let scale = Double(month.documents) / Double(max(monthTotal, month.documents))
+        let minCount = max(2, Int((Double(settings.minDemands) * scale).rounded(.up)))
+        let salient = salientBigrams(month: month, history: history, minCount: minCount)
+        guard !salient.isEmpty else { return [] }
+
+        // Which sample texts hold each salient bigram.
+        let salientKeys = Set(salient.map(\.key))
+        var postings: [UInt32: [Int]] = [:]
+        for (index, text) in texts.enumerated() {
+            for key in TextGrams.distinctBigrams(text) where salientKeys.contains(key) {
+                postings[key, default: []].append(index)
+            }
+        }
+
+        var found: [Found] = []
+        var used = Set<UInt32>()
+        for candidate in salient where !used.contains(candidate.key) {
+            guard found.count < settings.maxTopics * 2 else { break }
+            used.insert(candidate.key)
+            let holders = postings[candidate.key] ?? []
+            let anchor = grow(TextGrams.text(candidate.key), in: holders.map { texts[$0] })
+            let members = holders.filter { texts[$0].contains(anchor) }
+            guard members.count >= minCount, isTopicTerm(anchor, month: month, history: history) else { continue }
+            // A topic whose anchor overlaps one already found is the same topic.
+            guard !found.contains(where: { $0.anchor.contains(anchor) || anchor.contains($0.anchor) }) else { continue }
+            let memberSet = Set(members)
+            var companions: [(key: UInt32, score: Double)] = []
+            let companionMinimum = max(minCount, Int((settings.companionShare * Double(members.count)).rounded(.up)))
+            for other in salient where !used.contains(other.key) {
+                let otherHolders = postings[other.key] ?? []
+                let inside = otherHolders.reduce(0) { $0 + (memberSet.contains($1) ? 1 : 0) }
+                guard Double(inside) >= settings.absorbShare * Double(otherHolders.count) else { continue }
+                used.insert(other.key)
+                if inside >= companionMinimum && !anchor.contains(TextGrams.text(other.key)) { companions.append(other) }
+            }
+            // A name the texts share but say different things about (a village with all kinds of demands)
+            // is not a topic: a topic's texts also share what they are about — a term of its own, not one
+            // that merely continues the anchor (没人 → 没人管).
+            var subject: String?
+            for companion in companions {
+                let withBoth = (postings[companion.key] ?? []).filter { memberSet.contains($0) }.map { texts[$0] }
+                let term = grow(TextGrams.text(companion.key), in: withBoth)
+                if !anchor.contains(term) && !term.contains(anchor) && isTopicTerm(term, month: month, history: history) {
+                    subject = term
+                    break
+                }
+            }
+            guard let subject else { continue }
+            let name = anchor + " " + subject
+            found.append(Found(anchor: anchor, name: name, sampleCount: members.count, score: candidate.score))
+        }
+        return found
+    }
+
+    /// The month's salient bigrams, most salient first (ties by key).
+    func salientBigrams(month: TermProfile, history: TermHistory, minCount: Int) -> [(key: UInt32, score: Double)] {
+        let monthDocs = Double(month.documents)
+        var salient: [(key: UInt32, score: Double)] = []
+        for (key, count) in month.counts where Int(count) >= minCount {
+            guard Double(count) / monthDocs <= settings.maxShare else { continue }
+            let lift = lift(key, month: month, history: history)
+            guard lift >= settings.minLift else { continue }
+            salient.append((key, Double(count) * log(lift)))
+        }
+        salient.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+        return salient
+    }
+
+    /// Whether every bigram of `term` that holds an ideograph is salient: a grown phrase of everyday words
+    /// (希望有关部门尽快处理 — its 部门 and 处理 are in every month) is wording, whatever its seed; a name
+    /// is new in all its parts. (Digits and letters are left out: 107国道's 10 is in many texts.)
+    func isTopicTerm(_ term: String, month: TermProfile, history: TermHistory) -> Bool {
+        var salientParts = true
+        TextGrams.forEachBigram(term) { key in
+            guard key >> 16 >= 0x3400 || key & 0xFFFF >= 0x3400 else { return }
+            if lift(key, month: month, history: history) < settings.minLift { salientParts = false }
+        }
+        return salientParts
+    }
+
+    /// How many times the history's rate of `key` its rate in `month` is.
+    func lift(_ key: UInt32, month: TermProfile, history: TermHistory) -> Double {
+        let share = Double(month.count(key)) / Double(max(1, month.documents))
+        // Half a text added to the history, so a bigram it never saw is new, not infinitely new.
+        let expected = (Double(history.count(key)) + 0.5) / (Double(history.documents) + 1)
+        return share / expected
+    }
+
+    /// `seed` grown to the left and right while at least ``Settings/growShare`` of `texts` continue it with
+    /// the same word character; never across a particle (的, 了…), which ends a name rather than continues it.
+    func grow(_ seed: String, in texts: [String]) -> String {
+        var term = seed
+        let needed = max(1, Int((settings.growShare * Double(texts.count)).rounded(.up)))
+        for side in [Side.right, .left] {
+            while term.count < settings.maxTermLength {
+                var next: [Character: Int] = [:]
+                for text in texts {
+                    guard let range = text.range(of: term) else { continue }
+                    let neighbour: Character?
+                    switch side {
+                    case .right: neighbour = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+                    case .left: neighbour = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+                    }
+                    if let neighbour, Self.continuesName(neighbour) { next[neighbour, default: 0] += 1 }
+                }
+                guard let best = next.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+                      best.value >= needed else { break }
+                term = side == .right ? term + String(best.key) : String(best.key) + term
+            }
+        }
+        return term
+    }
+
+    private enum Side { case left, right }
+
+    /// Characters that can continue a term: word characters other than the particles that end one.
+    static func continuesName(_ character: Character) -> Bool {
+        guard character.utf16.count == 1, let unit = character.utf16.first, TextGrams.isWord(unit) else { return false }
+        return !particles.contains(character)
+    }
+
+    /// Function words that end a name rather than continue it.
+    static let particles: Set<Character> = ["的", "了", "在", "是", "与", "及", "对", "把", "被", "也", "都", "就", "还", "又", "很", "我", "你", "他", "她"]
+}

@@ -1,0 +1,115 @@
+import Testing
+@testable import MinqingKit
+
+/// The topic finder on generated months (TopicMonthGenerator): everyday complaints in the same words
+/// every month with boilerplate endings, and planted topics of known size around a shared name.
+@Suite struct TopicFinderTests {
+    static func history(months: Int, size: Int) -> TermHistory {
+        TermHistory([BackgroundProfile.profile] + (0..<months).map {
+            TermProfile(texts: TopicMonthGenerator.month(count: size, seed: UInt64(100 + $0)).map(TextGrams.folded)).frozen()
+        })
+    }
+
+    static let month: [String] = TopicMonthGenerator.month(count: 2000, seed: 7)
+        + TopicMonthGenerator.planted(TopicMonthGenerator.estateTopic, count: 44, seed: 1)
+        + TopicMonthGenerator.planted(TopicMonthGenerator.roadTopic, count: 12, seed: 2)
+
+    static func sized(_ found: [TopicFinder.Found], in texts: [String]) -> [String: Int] {
+        var tally = TopicTally(found: found, settings: TopicSettings())
+        for (i, text) in texts.enumerated() {
+            var demand = ReportDemand()
+            demand.id = "D\(i)"
+            demand.content = text
+            tally.add(demand, shown: demand)
+        }
+        return Dictionary(uniqueKeysWithValues: tally.topics(monthTotal: texts.count) { _ in nil }.map { ($0.name, $0.count) })
+    }
+
+    @Test func plantedTopicsAreFoundWithTheirSizeAndNoBoilerplate() {
+        let found = TopicFinder(settings: .init()).find(sample: Self.month, monthTotal: Self.month.count, history: Self.history(months: 6, size: 2000))
+        #expect(found.map(\.name) == ["伊景园滨河苑 捆绑", "107国道 大货车"])
+        #expect(Self.sized(found, in: Self.month) == ["伊景园滨河苑 捆绑": 44, "107国道 大货车": 12])
+    }
+
+    /// A month with no planted topic has none, whatever its boilerplate: every month says the same.
+    @Test func anOrdinaryMonthHasNoTopic() {
+        let ordinary = TopicMonthGenerator.month(count: 2000, seed: 8)
+        #expect(TopicFinder(settings: .init()).find(sample: ordinary, monthTotal: 2000, history: Self.history(months: 6, size: 2000)).isEmpty)
+    }
+
+    /// Without any county history, the built-in background keeps the boilerplate out, and the estate is
+    /// still found; the everyday complaints, new to the finder, may show as topics in a first month.
+    @Test func firstMonthAgainstTheBackgroundAlone() {
+        let found = TopicFinder(settings: .init()).find(sample: Self.month, monthTotal: Self.month.count, history: TermHistory([BackgroundProfile.profile]))
+        #expect(found.contains { $0.anchor == "伊景园滨河苑" })
+        for boilerplate in ["希望有关部门尽快处理", "请尽快解决", "已经反映过好几次", "一直没人管", "盼早日回复"] {
+            #expect(!found.contains { $0.name.contains(boilerplate) || boilerplate.contains($0.anchor) }, "\(boilerplate)")
+        }
+    }
+
+    @Test func sameInputSameTopics() {
+        let history = Self.history(months: 3, size: 1500)
+        let first = TopicFinder(settings: .init()).find(sample: Self.month, monthTotal: Self.month.count, history: history)
+        let second = TopicFinder(settings: .init()).find(sample: Self.month, monthTotal: Self.month.count, history: history)
+        #expect(first == second)
+        #expect(!first.isEmpty)
+    }
+
+    /// A topic below min_demands is not one.
+    @Test func smallerThanTheMinimumIsNoTopic() {
+        var settings = TopicFinder.Settings()
+        settings.minDemands = 13
+        let found = TopicFinder(settings: settings).find(sample: Self.month, monthTotal: Self.month.count, history: Self.history(months: 6, size: 2000))
+        #expect(found.map(\.anchor) == ["伊景园滨河苑"])
+    }
+
+    /// Growing a seed into the name the texts share.
+    @Test(arguments: [
+        ("滨河", ["伊景园滨河苑的车位", "投诉伊景园滨河苑开发商", "伊景园滨河苑业主"], "伊景园滨河苑"),
+        ("国道", ["107国道大货车", "107国道晚上", "在107国道上"], "107国道"),
+        // Continuations that differ stop the growth; a particle (的) never continues a name.
+        ("没人", ["一直没人管", "好久没人修", "还是没人清运"], "没人"),
+        ("小区", ["和平里小区的路灯", "和平里小区的水管"], "和平里小区"),
+    ])
+    func grow(seed: String, texts: [String], expected: String) {
+        #expect(TopicFinder(settings: .init()).grow(seed, in: texts) == expected)
+    }
+}
+
+@Suite struct TextGramsTests {
+    @Test(arguments: [
+        ("伊景园", ["伊景", "景园"]),
+        ("车位，捆绑", ["车位", "捆绑"]),
+        ("107国道", ["10", "07", "7国", "国道"]),
+        ("ＡＢ栋", ["ab", "b栋"]),
+        ("a", []),
+        ("😀好的", ["好的"]),
+    ])
+    func bigrams(text: String, expected: [String]) {
+        var seen: [String] = []
+        TextGrams.forEachBigram(text) { seen.append(TextGrams.text($0)) }
+        #expect(seen == expected)
+    }
+
+    @Test func profileRoundTripsThroughItsStoredForm() throws {
+        let profile = TermProfile(texts: ["伊景园滨河苑", "伊景园车位", "车位"]).frozen()
+        let read = try #require(TermCounts(encoded: profile.encoded()))
+        #expect(read == profile)
+        #expect(read.documents == 3)
+        #expect(read.count(TextGrams.key(0x4F0A, 0x666F)) == 2)  // 伊景
+        #expect(read.count(TextGrams.key(0x8F66, 0x4F4D)) == 2)  // 车位
+        #expect(read.count(TextGrams.key(0x6EE8, 0x6CB3)) == 1)  // 滨河
+        #expect(read.count(1) == 0)
+        #expect(TermCounts(encoded: [1, 2, 3]) == nil)
+    }
+
+    @Test(arguments: [
+        ("伊景园滨河苑车位", "滨河苑", true), ("伊景园滨河苑", "伊景园滨河苑", true), ("伊景园", "伊景园滨河苑", false),
+        ("107国道", "107国道", true), ("abc", "bc", true), ("", "x", false), ("伊景园", "", false),
+    ])
+    func byteSearch(text: String, needle: String, expected: Bool) {
+        var text = text
+        let found = text.withUTF8 { TopicTally.contains($0, Array(needle.utf8)) }
+        #expect(found == expected)
+    }
+}
