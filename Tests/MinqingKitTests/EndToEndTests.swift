@@ -183,8 +183,8 @@ struct EndToEndTests {
         #expect(text.contains("| E04 | 2026-10-05 | 城关镇 | 东门社区 | 供水 | 重复诉求:3天前已有E01 |"))
         #expect(!text.contains("13812345678"))
         #expect(text.contains("自来水又停水了，联系 138\\*\\*\\*\\*5678"))
-        #expect(text.contains("## 八、数据问题"))
-        #expect(!text.contains("## 九、更正说明"))
+        #expect(text.contains("## 九、数据问题"))
+        #expect(!text.contains("## 十、更正说明"))
     }
 
     @Test func sameInputsGiveIdenticalBytes() throws {

@@ -45,7 +45,7 @@ struct RerunTests {
         ])
 
         let markdown = try String(contentsOfFile: directory + "/reports/2026-10/民情月报-2026-10.md", encoding: .utf8)
-        #expect(markdown.contains("## 九、更正说明"))
+        #expect(markdown.contains("## 十、更正说明"))
         #expect(markdown.contains("新增 3 件，修改 5 件，删除 2 件"))
         #expect(markdown.contains("| R1 | 修改 | 办理状态 | 办理中 | 已办结 |"))
         #expect(markdown.contains("| R7 | 删除 | — | — | — |"))

@@ -40,10 +40,20 @@ enum DefaultTemplate {
 {{/attention}}
 
 {{/hasAttention}}
+{{#hasCollective}}
+**疑似群体性诉求（{{collectiveCount}} 个热点）**
+
+{{#collectiveTopics}}
+- {{name}}：{{count}} 件，{{petitioners}} 位诉求人，涉及 {{domains}}（见“六、热点诉求”）
+{{/collectiveTopics}}
+
+{{/hasCollective}}
 {{^hasOverdueA}}
 {{^hasAttention}}
-本月没有已超期的 A 级诉求，也没有需关注单位。
+{{^hasCollective}}
+本月没有已超期的 A 级诉求、需关注单位或疑似群体性诉求。
 
+{{/hasCollective}}
 {{/hasAttention}}
 {{/hasOverdueA}}
 ## 一、总体情况
@@ -94,7 +104,20 @@ enum DefaultTemplate {
 | {{name}} | {{total}} | {{gradeA}} | {{gradeB}} | {{resolved}} | {{rate}} |
 {{/townships}}
 
-## 六、A级诉求（{{aCount}} 件）
+## 六、热点诉求
+
+{{#hasTopics}}
+| 序号 | 热点 | 诉求数 | 占比 | 诉求人数 | 疑似群体性 | 上月 | 涉及领域 | 责任单位 | 典型诉求 |
+|---:|---|---:|---:|---:|---|---:|---|---|---|
+{{#topics}}
+| {{rank}} | {{name}} | {{count}} | {{share}} | {{petitioners}} | {{collective}} | {{previous}} | {{domains}} | {{units}} | {{example}} |
+{{/topics}}
+
+各热点所含诉求的编号见工作簿“热点诉求”表。
+{{/hasTopics}}
+{{topicNote}}
+
+## 七、A级诉求（{{aCount}} 件）
 
 {{#hasA}}
 | 编号 | 受理日期 | 乡镇 | 村社区 | 涉及领域 | 等级依据 | 主管部门 | 办理状态 | 诉求内容 |
@@ -111,7 +134,7 @@ enum DefaultTemplate {
 本月没有 A 级诉求。
 {{/hasA}}
 
-## 七、未办结诉求（{{unresolvedCount}} 件）
+## 八、未办结诉求（{{unresolvedCount}} 件）
 
 {{#hasUnresolved}}
 月末仍未办结的诉求，不论哪个月受理；已超期的在前。
@@ -144,7 +167,7 @@ enum DefaultTemplate {
 {{/lateResolvedMore}}
 {{/hasLateResolved}}
 
-## 八、数据问题
+## 九、数据问题
 
 {{#hasProblems}}
 本月输入拒收 {{rejected}} 行、提示 {{notices}} 条。拒收的行未计入上述统计，原文保存在“数据问题-{{month}}.csv”和工作簿“数据问题”表，请改正后重新运行本月。
@@ -164,7 +187,7 @@ enum DefaultTemplate {
 {{/hasProblems}}
 {{#isRerun}}
 
-## 九、更正说明
+## 十、更正说明
 
 本月数据已重新导入：新增 {{added}} 件，修改 {{changed}} 件，删除 {{removed}} 件。
 

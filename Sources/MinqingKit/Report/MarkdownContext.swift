@@ -49,6 +49,23 @@ extension MarkdownReport {
         c["hasAttention"] = !s.attention.isEmpty
         c["attentionCount"] = s.attention.count
         c["attention"] = s.attention.map { ["unit": $0.unit, "reasons": $0.reasonText] }
+        let topics = data.topics.enumerated().map { index, topic -> [String: Any] in
+            [
+                "rank": index + 1, "name": topic.name, "count": topic.count, "share": Formatting.percent(topic.share),
+                "petitioners": topic.petitioners, "collective": topic.isCollective ? "是" : "",
+                "previous": topic.previousCount.map { topic.previousIsEstimate ? "约 \($0)" : "\($0)" } ?? Formatting.none,
+                "domains": topic.domains.map { "\($0.name) \($0.count)" }.joined(separator: "、"),
+                "units": topic.units.map { "\($0.name) \($0.count)" }.joined(separator: "、"),
+                "example": topic.example,
+            ]
+        }
+        c["hasTopics"] = !topics.isEmpty
+        c["topics"] = topics
+        c["topicNote"] = TopicNote.text(data)
+        let collective = topics.filter { ($0["collective"] as? String) == "是" }
+        c["hasCollective"] = !collective.isEmpty
+        c["collectiveCount"] = collective.count
+        c["collectiveTopics"] = collective
         c["hasLiaisons"] = s.liaisons.contains { $0.tally.total > 0 }
         c["liaisons"] = s.liaisons.filter { $0.tally.total > 0 }.map {
             [
