@@ -74,3 +74,6 @@ $GEN --month 2026-10 --rows 24 --seed 11 --start-id 5001 --main-channel 说事�
 # October's other forms (SPEC §10): the 12345 platform's export with its own headers and status words
 # (mapped in SampleData/minqing.toml), and 城关镇's Excel register with a title above the header.
 python3 scripts/make_sample_forms.py
+# October's planted collective complaint (SPEC §11 热点诉求): 14 demands about one estate's bundled
+# parking spaces, in different words and domains.
+python3 scripts/make_sample_topic.py
