@@ -113,3 +113,43 @@ import Testing
         #expect(found == expected)
     }
 }
+
+/// The finder on real petition text (../shared/data/labelled-messages.csv, 345 real messages to a
+/// provincial board): long letters full of 尊敬的领导, 您好, 希望, 相关部门. The first 285 are the
+/// history (five months of 57), the last 60 the month, with a planted topic of 8 demands; the built-in
+/// background is left out (it was counted on these very messages).
+@Suite struct TopicRealTextTests {
+    static let messages: Result<[String], any Error> = Result {
+        let path = TestSupport.root + "/../shared/data/labelled-messages.csv"
+        let source = try TextTableSource(path: path, encoding: nil)
+        var texts: [String] = []
+        _ = try source.nextRow()  // the header: 编号, 受理日期, 诉求人, 诉求内容, 涉及领域
+        while try source.nextRow() { texts.append(source.field(3)) }
+        return texts
+    }
+
+    static let planted = [
+        "关于A市金色家园小区车位捆绑销售的投诉：开发商要求业主买车位必须同时买储藏间，否则不卖。",
+        "A市金色家园小区开发商捆绑销售车位，业主多次反映无果，请领导关注。",
+        "金色家园小区的地下车位只卖不租，还要捆绑储藏室，价格太高，希望相关部门调查。",
+        "投诉金色家园小区开发商违规捆绑销售车位和杂物间。",
+    ]
+
+    @Test func plantedTopicFoundInRealTextWithoutBoilerplate() throws {
+        let all = try Self.messages.get()
+        #expect(all.count == 345)
+        let history = TermHistory(stride(from: 0, to: 285, by: 57).map {
+            TermProfile(texts: all[$0..<$0 + 57].map(TextGrams.folded)).pruned(below: 2).frozen()
+        })
+        let month = Array(all[285...]) + (0..<8).map { Self.planted[$0 % Self.planted.count] }
+        let found = TopicFinder(settings: .init()).find(sample: month, monthTotal: month.count, history: history)
+        // The shared name anchors the topic (not 车位, the word that seeded it), and the real month has no
+        // topic of its own: its letters share wording, not matters.
+        #expect(found.map(\.name) == ["金色家园 车位"])
+        let estate = try #require(found.first { $0.anchor.contains("金色家园") })
+        #expect(TopicFinderTests.sized([estate], in: month).values.first == 8)
+        for wording in ["尊敬", "领导", "您好", "希望", "相关部门", "有关部门", "解决", "反映"] {
+            #expect(!found.contains { $0.anchor.contains(wording) }, "\(wording)")
+        }
+    }
+}

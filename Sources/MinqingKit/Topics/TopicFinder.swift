@@ -81,11 +81,9 @@ struct TopicFinder {
             guard found.count < settings.maxTopics * 2 else { break }
             used.insert(candidate.key)
             let holders = postings[candidate.key] ?? []
-            let anchor = grow(TextGrams.text(candidate.key), in: holders.map { texts[$0] })
+            let anchor = trimmed(grow(TextGrams.text(candidate.key), in: holders.map { texts[$0] }), month: month, history: history)
             let members = holders.filter { texts[$0].contains(anchor) }
             guard members.count >= minCount, isTopicTerm(anchor, month: month, history: history) else { continue }
-            // A topic whose anchor overlaps one already found is the same topic.
-            guard !found.contains(where: { $0.anchor.contains(anchor) || anchor.contains($0.anchor) }) else { continue }
             let memberSet = Set(members)
             var companions: [(key: UInt32, score: Double)] = []
             let companionMinimum = max(minCount, Int((settings.companionShare * Double(members.count)).rounded(.up)))
@@ -96,21 +94,35 @@ struct TopicFinder {
                 used.insert(other.key)
                 if inside >= companionMinimum && !anchor.contains(TextGrams.text(other.key)) { companions.append(other) }
             }
-            // A name the texts share but say different things about (a village with all kinds of demands)
-            // is not a topic: a topic's texts also share what they are about — a term of its own, not one
-            // that merely continues the anchor (没人 → 没人管).
-            var subject: String?
-            for companion in companions {
+            // The topic's terms: the anchor, then its companions grown within the texts holding both. A
+            // term that merely continues another (没人 → 没人管) or is everyday wording is not one.
+            var terms = [anchor]
+            for companion in companions.prefix(8) {
                 let withBoth = (postings[companion.key] ?? []).filter { memberSet.contains($0) }.map { texts[$0] }
-                let term = grow(TextGrams.text(companion.key), in: withBoth)
-                if !anchor.contains(term) && !term.contains(anchor) && isTopicTerm(term, month: month, history: history) {
-                    subject = term
-                    break
+                let term = trimmed(grow(TextGrams.text(companion.key), in: withBoth), month: month, history: history)
+                if !terms.contains(where: { $0.contains(term) || term.contains($0) }),
+                   isTopicTerm(term, month: month, history: history) {
+                    terms.append(term)
                 }
             }
-            guard let subject else { continue }
-            let name = anchor + " " + subject
-            found.append(Found(anchor: anchor, name: name, sampleCount: members.count, score: candidate.score))
+            // A name the texts share but say different things about (a village with all kinds of demands)
+            // is not a topic: a topic's texts also share what they are about.
+            guard terms.count >= 2 else { continue }
+            // The name the texts share is the least familiar term nearly all of them hold, the longest of
+            // equals: a name (金色家园) has a part new to the county; the word that seeded the topic (车位)
+            // may too, but is shorter. It becomes the anchor.
+            let needed = settings.growShare * Double(members.count)
+            let shared = terms.filter { term in Double(members.filter { texts[$0].contains(term) }.count) >= needed }
+            let named = shared.min { a, b in
+                let (fa, fb) = (familiarity(a, history: history), familiarity(b, history: history))
+                return fa != fb ? fa < fb : a.count > b.count
+            } ?? anchor
+            guard let subject = terms.first(where: { $0 != named && !$0.contains(named) && !named.contains($0) }) else { continue }
+            let holding = named == anchor ? members : texts.indices.filter { texts[$0].contains(named) }
+            guard holding.count >= minCount else { continue }
+            // A topic whose anchor overlaps one already found is the same topic.
+            guard !found.contains(where: { $0.anchor.contains(named) || named.contains($0.anchor) }) else { continue }
+            found.append(Found(anchor: named, name: named + " " + subject, sampleCount: holding.count, score: candidate.score))
         }
         return found
     }
@@ -139,6 +151,35 @@ struct TopicFinder {
             if lift(key, month: month, history: history) < settings.minLift { salientParts = false }
         }
         return salientParts
+    }
+
+    /// `term` without an everyday word at either end: 金色家园小区 → 金色家园 (小区 is in every month). A
+    /// bigram of digits or letters is kept (107国道).
+    func trimmed(_ term: String, month: TermProfile, history: TermHistory) -> String {
+        var units = Array(term.utf16)
+        func everyday(_ first: UInt16, _ second: UInt16) -> Bool {
+            guard first >= 0x3400 || second >= 0x3400 else { return false }
+            return lift(TextGrams.key(first, second), month: month, history: history) < settings.minLift
+        }
+        // An everyday bigram at an end is an everyday word: both its characters go (金色家园小区 → 金色家园),
+        // once at each end — a phrase of everyday words (已经反映过好几次) stays one and is no topic term.
+        if units.count >= 4, everyday(units[units.count - 2], units[units.count - 1]) { units.removeLast(2) }
+        if units.count >= 4, everyday(units[0], units[1]) { units.removeFirst(2) }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// How common `term` was before this month: the smallest history count among its bigrams that hold an
+    /// ideograph (among all of them when it has none). A term with a part new to the county has 0.
+    func familiarity(_ term: String, history: TermHistory) -> Int {
+        var ideographs = Int.max, others = Int.max
+        TextGrams.forEachBigram(term) { key in
+            if key >> 16 >= 0x3400 || key & 0xFFFF >= 0x3400 {
+                ideographs = min(ideographs, history.count(key))
+            } else {
+                others = min(others, history.count(key))
+            }
+        }
+        return ideographs != .max ? ideographs : others
     }
 
     /// How many times the history's rate of `key` its rate in `month` is.
