@@ -27,6 +27,8 @@
 # binary's schema migrations differ from the kept database's (a timed run never migrates). The output
 # gives the history's size: demands, late updates and the database's MB.
 # --no-history keeps the old benchmark: the month alone on an empty database.
+# The timed month's UTF-8 file replaces the text of 0.3 % of its rows by three planted collective
+# complaints (gen_demands.py --planted-share), so the topic stage (SPEC §11) has topics to size.
 #
 # A month over 1,048,575 demands (e.g. 1100000) shows 诉求明细 continuing on 诉求明细(2).
 set -euo pipefail
@@ -116,7 +118,7 @@ for n in "${sizes[@]}"; do
   utf8="$work/month-$n-utf8.csv" gbk="$work/month-$n-gb18030.csv"
   first=$((n * 4 / 5)) second=$((n - n * 4 / 5))
   if [ "$history" = 0 ] && [ ! -f "$utf8" ]; then
-    "${gen[@]}" --month 2026-10 --rows "$first" --seed 1 --bad-rows $((first / 5000 + 1)) --out "$utf8"
+    "${gen[@]}" --month 2026-10 --rows "$first" --seed 1 --bad-rows $((first / 5000 + 1)) --planted-share 0.003 --out "$utf8"
   fi
   if [ ! -f "$gbk" ]; then
     "${gen[@]}" --month 2026-10 --rows "$second" --seed 2 \
@@ -132,7 +134,8 @@ for n in "${sizes[@]}"; do
       hfiles=()
       for m in "${history_months[@]}"; do hfiles+=("$hist/$m.csv"); done
       late_args "$h" 12 "${hfiles[@]}"
-      "${gen[@]}" --month 2026-10 --rows "$first" --seed 1 --bad-rows $((first / 5000 + 1)) "${late[@]}" --out "$utf8"
+      "${gen[@]}" --month 2026-10 --rows "$first" --seed 1 --bad-rows $((first / 5000 + 1)) --planted-share 0.003 \
+        "${late[@]}" --out "$utf8"
     fi
     cp "$hist/history.sqlite" "$ws/minqing.sqlite"
     # On disk before the clock starts, as a county's database would be (the copy's dirty pages would

@@ -527,6 +527,19 @@ PHONE_PREFIXES = ["138", "139", "137", "135", "136", "150", "151", "152", "158",
 # ---------------------------------------------------------------------------------------------
 
 
+# --planted-share: three collective complaints around one name each (SPEC §11 热点诉求), written in
+# different words, replacing the text of that share of the rows (the rows keep their other columns, so
+# their domains differ). The benchmark plants them so the topic stage has topics to size.
+PLANTED_TOPICS = [
+    ["翠湖名苑开发商车位只卖不租，还要求捆绑购买储藏间。", "投诉翠湖名苑车位捆绑销售，业主无法接受。",
+     "翠湖名苑地下车库空着，开发商捆绑销售车位，车只能停路边。", "翠湖名苑车位必须和杂物间一起买，请相关部门核查。"],
+    ["107国道大货车超载超速，路面压坏了。", "107国道晚上大货车太多，噪音大，影响休息。",
+     "107国道上的大货车撒漏砂石，骑车很危险。", "建议在107国道加装限速设施，大货车开得太快。"],
+    ["鑫源建材厂拖欠我们三个月工资，老板联系不上。", "鑫源建材厂的粉尘太大，附近庄稼都是灰。",
+     "鑫源建材厂半夜还在生产，噪音扰民。", "反映鑫源建材厂工人工资被拖欠的问题，请劳动监察介入。"],
+]
+
+
 def die(msg: str) -> None:
     print(f"gen_demands: {msg}", file=sys.stderr)
     sys.exit(2)
@@ -618,6 +631,8 @@ class Generator:
         self.a = args
         self.s = seeds
         self.rng = random.Random(args.seed)
+        # --planted-share: a stream of its own, so the other columns are the same with or without it
+        self.planted_rng = random.Random(args.seed * 7919 + 17)
         y, m = args.month
         self.year, self.month = y, m
         self.ndays = calendar.monthrange(y, m)[1]
@@ -918,6 +933,9 @@ class Generator:
         ctx = {"v": village, "urban": urban, "cmp": self.pick(COMPOUNDS), "grp": 1 + int(rng.random() * 12),
                "hh": headcount if headcount >= 5 else 2 + int(rng.random() * 7)}
         row[C_CONTENT] = self.content(domain, ctx, headcount >= 5, repeat_same, danger)
+        if self.a.planted_share > 0 and self.planted_rng.random() < self.a.planted_share:
+            topic = PLANTED_TOPICS[int(self.planted_rng.random() * len(PLANTED_TOPICS))]
+            row[C_CONTENT] = topic[int(self.planted_rng.random() * len(topic))]
 
         if domain != "其他" and rng.random() < 0.10:
             row[C_DOMAIN] = domain
@@ -1252,6 +1270,8 @@ def main(argv=None) -> int:
     p.add_argument("--main-channel", help="channel of most rows (85%%), e.g. 说事点")
     p.add_argument("--english-headers", action="store_true", help="write the English header aliases")
     p.add_argument("--crlf", action="store_true", help="CRLF line ends (default LF)")
+    p.add_argument("--planted-share", type=float, default=0.0, metavar="F",
+                   help="replace the text of this share of the rows by one of three planted topics (SPEC §11)")
     p.add_argument("--truth", help="also write 编号,领域 (intended domain of each good row) to this file")
     a = p.parse_args(argv)
     sources = [path for kind, path in a.late_files if kind == "from"]
