@@ -26,7 +26,7 @@ import Testing
         let rows = book.rows("热点诉求").map { $0.map { "\($0)" } }
         #expect(rows.first?.prefix(3) == ["序号", "热点", "诉求数"])
         let first = try #require(rows.dropFirst().first)
-        #expect(first[1] == "翠湖名苑 捆绑")
+        #expect(first[1] == "翠湖名苑 车位")
         #expect(first[2] == "14")
         #expect(first[4] == "13")
         #expect(first[5] == "是")
@@ -37,8 +37,8 @@ import Testing
         let markdown = try String(contentsOfFile: directory + "/reports/2026-10/民情月报-2026-10.md", encoding: .utf8)
         let attention = try #require(markdown.components(separatedBy: "## 一、总体情况").first)
         #expect(attention.contains("**疑似群体性诉求（"))
-        #expect(attention.contains("- 翠湖名苑 捆绑：14 件，13 位诉求人，涉及 住房与老旧小区改造 6、"))
-        #expect(markdown.contains("| 1 | 翠湖名苑 捆绑 | 14 | 7.0% | 13 | 是 | 0 |"))
+        #expect(attention.contains("- 翠湖名苑 车位：14 件，13 位诉求人，涉及 住房与老旧小区改造 6、"))
+        #expect(markdown.contains("| 1 | 翠湖名苑 车位 | 14 | 7.0% | 13 | 是 | 0 |"))
     }
 
     @Test func noEarlierMonthHasIt() throws {

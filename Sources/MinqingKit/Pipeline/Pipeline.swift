@@ -245,7 +245,8 @@ public struct Pipeline {
         data.unresolvedCount = openBound > WorkbookWriter.rowsPerSheet ? try reader.openCount(asOf: month) : openBound
         data.reopened = try reader.reopenedCount()
         timer.mark("report: gather")
-        let topics = try TopicStage.prepare(reader, settings: config.topics)
+        let topics = try TopicStage.prepare(
+            reader, settings: config.topics, places: reference.placeNames)
         data.topicHistoryMonths = topics.historyMonths
         data.topicMinimum = config.topics.minDemands
         timer.mark("report: find topics")

@@ -116,10 +116,13 @@ struct TermHistory: Sendable {
     let parts: [TermCounts]
     /// The texts counted in all of them.
     let documents: Int
+    /// Whether the county's own earlier months are among them (not only the built-in background).
+    let hasCountyMonths: Bool
 
-    init(_ parts: [TermCounts]) {
+    init(_ parts: [TermCounts], hasCountyMonths: Bool = true) {
         self.parts = parts
         documents = parts.reduce(0) { $0 + $1.documents }
+        self.hasCountyMonths = hasCountyMonths
     }
 
     /// The texts holding `key` in all of them.

@@ -54,6 +54,8 @@ struct TopicFinder {
     }
 
     let settings: Settings
+    /// The county's registered places (乡镇, 村社区), folded: a place's name alone is no topic.
+    var places: Set<String> = []
 
     /// The topics of a month whose texts `sample` are (all of them, or an even sample of `monthTotal`),
     /// against `history`. At most twice ``Settings/maxTopics`` candidates: the tally keeps the largest.
@@ -81,8 +83,8 @@ struct TopicFinder {
             guard found.count < settings.maxTopics * 2 else { break }
             used.insert(candidate.key)
             let holders = postings[candidate.key] ?? []
-            let anchor = trimmed(grow(TextGrams.text(candidate.key), in: holders.map { texts[$0] }), month: month, history: history)
-            let members = holders.filter { texts[$0].contains(anchor) }
+            let anchor = grow(TextGrams.text(candidate.key), in: holders.map { texts[$0] })
+            let members = holders.filter { ByteSearch.contains(texts[$0], anchor) }
             guard members.count >= minCount, isTopicTerm(anchor, month: month, history: history) else { continue }
             let memberSet = Set(members)
             var companions: [(key: UInt32, score: Double)] = []
@@ -99,30 +101,49 @@ struct TopicFinder {
             var terms = [anchor]
             for companion in companions.prefix(8) {
                 let withBoth = (postings[companion.key] ?? []).filter { memberSet.contains($0) }.map { texts[$0] }
-                let term = trimmed(grow(TextGrams.text(companion.key), in: withBoth), month: month, history: history)
+                let term = grow(TextGrams.text(companion.key), in: withBoth)
                 if !terms.contains(where: { $0.contains(term) || term.contains($0) }),
                    isTopicTerm(term, month: month, history: history) {
                     terms.append(term)
                 }
             }
-            // A name the texts share but say different things about (a village with all kinds of demands)
-            // is not a topic: a topic's texts also share what they are about.
-            guard terms.count >= 2 else { continue }
-            // The name the texts share is the least familiar term nearly all of them hold, the longest of
-            // equals: a name (金色家园) has a part new to the county; the word that seeded the topic (车位)
-            // may too, but is shorter. It becomes the anchor.
-            let needed = settings.growShare * Double(members.count)
-            let shared = terms.filter { term in Double(members.filter { texts[$0].contains(term) }.count) >= needed }
-            let named = shared.min { a, b in
-                let (fa, fb) = (familiarity(a, history: history), familiarity(b, history: history))
-                return fa != fb ? fa < fb : a.count > b.count
-            } ?? anchor
-            guard let subject = terms.first(where: { $0 != named && !$0.contains(named) && !named.contains($0) }) else { continue }
-            let holding = named == anchor ? members : texts.indices.filter { texts[$0].contains(named) }
+            // A topic is a name its texts share and what they are about (伊景园滨河苑 捆绑). A name alone
+            // (鑫源建材厂, complained about for wages, dust and noise) is a topic too, but not a registered
+            // place's (a village's demands are about all kinds of things: 属地统计 counts them) nor a
+            // fragment of two characters (没人).
+            let named: String
+            let subject: String?
+            if terms.count < 2 {
+                // Without the county's own months, everything the county says is new: a name alone then
+                // proves nothing.
+                // A name alone must lead with what is new (not so a rising closing formula).
+                guard history.hasCountyMonths, anchor.count >= 3, isTopicTerm(anchor, month: month, history: history, strictly: true),
+                      !places.contains(where: { $0.contains(anchor) || anchor.contains($0) }) else { continue }
+                named = anchor
+                subject = nil
+            } else {
+                // The name the texts share is the least familiar term nearly all of them hold, the longest
+                // of equals: a name (金色家园) has a part new to the county; the word that seeded the topic
+                // (车位) may too, but is shorter. It becomes the anchor.
+                let needed = settings.growShare * Double(members.count)
+                let shared = terms.filter { term in Double(members.filter { ByteSearch.contains(texts[$0], term) }.count) >= needed }
+                named = shared.min { a, b in
+                    let (fa, fb) = (familiarity(a, history: history), familiarity(b, history: history))
+                    return fa != fb ? fa < fb : a.count > b.count
+                } ?? anchor
+                // What the topic is about: the other term most of its texts hold (the most salient of equals).
+                let others = terms.filter { $0 != named && !$0.contains(named) && !named.contains($0) }
+                let coverage = others.map { term in members.filter { ByteSearch.contains(texts[$0], term) }.count }
+                subject = coverage.indices.max { coverage[$0] != coverage[$1] ? coverage[$0] < coverage[$1] : $0 > $1 }
+                    .map { others[$0] }
+                if subject == nil, places.contains(where: { $0.contains(named) || named.contains($0) }) { continue }
+            }
+            let holding = named == anchor ? members : texts.indices.filter { ByteSearch.contains(texts[$0], named) }
             guard holding.count >= minCount else { continue }
             // A topic whose anchor overlaps one already found is the same topic.
             guard !found.contains(where: { $0.anchor.contains(named) || named.contains($0.anchor) }) else { continue }
-            found.append(Found(anchor: named, name: named + " " + subject, sampleCount: holding.count, score: candidate.score))
+            found.append(Found(
+                anchor: named, name: subject.map { named + " " + $0 } ?? named, sampleCount: holding.count, score: candidate.score))
         }
         return found
     }
@@ -141,31 +162,29 @@ struct TopicFinder {
         return salient
     }
 
-    /// Whether every bigram of `term` that holds an ideograph is salient: a grown phrase of everyday words
-    /// (希望有关部门尽快处理 — its 部门 and 处理 are in every month) is wording, whatever its seed; a name
-    /// is new in all its parts. (Digits and letters are left out: 107国道's 10 is in many texts.)
-    func isTopicTerm(_ term: String, month: TermProfile, history: TermHistory) -> Bool {
-        var salientParts = true
+    /// Whether `term` is a topic's term rather than wording: at least half of its bigrams that hold an
+    /// ideograph are salient (all of them in a county's first month). `strictly`, for a name that stands
+    /// alone, its first two are: a proper name leads with what is new (鑫源 of 鑫源建材厂), a closing
+    /// formula does not (请相关单位抓紧落实: 相关 is in every month). A name may hold an everyday word (金色家园小区's 家园 and 小区, 鑫源建材厂's 建材);
+    /// a grown phrase of everyday words (希望有关部门尽快处理: 希望, 有关, 部门, 尽快, 处理 are in every month)
+    /// is mostly not salient, whatever bigram seeded it.
+    func isTopicTerm(_ term: String, month: TermProfile, history: TermHistory, strictly: Bool = false) -> Bool {
+        // A name begins and ends with its own characters, never with a particle (部门的).
+        if let first = term.first, let last = term.last, Self.particles.contains(first) || Self.particles.contains(last) {
+            return false
+        }
+        var parts = 0, salientParts = 0, leadingSalient = 0
         TextGrams.forEachBigram(term) { key in
             guard key >> 16 >= 0x3400 || key & 0xFFFF >= 0x3400 else { return }
-            if lift(key, month: month, history: history) < settings.minLift { salientParts = false }
+            parts += 1
+            if lift(key, month: month, history: history) >= settings.minLift {
+                salientParts += 1
+                if leadingSalient == parts - 1 { leadingSalient += 1 }
+            }
         }
-        return salientParts
-    }
-
-    /// `term` without an everyday word at either end: 金色家园小区 → 金色家园 (小区 is in every month). A
-    /// bigram of digits or letters is kept (107国道).
-    func trimmed(_ term: String, month: TermProfile, history: TermHistory) -> String {
-        var units = Array(term.utf16)
-        func everyday(_ first: UInt16, _ second: UInt16) -> Bool {
-            guard first >= 0x3400 || second >= 0x3400 else { return false }
-            return lift(TextGrams.key(first, second), month: month, history: history) < settings.minLift
-        }
-        // An everyday bigram at an end is an everyday word: both its characters go (金色家园小区 → 金色家园),
-        // once at each end — a phrase of everyday words (已经反映过好几次) stays one and is no topic term.
-        if units.count >= 4, everyday(units[units.count - 2], units[units.count - 1]) { units.removeLast(2) }
-        if units.count >= 4, everyday(units[0], units[1]) { units.removeFirst(2) }
-        return String(decoding: units, as: UTF16.self)
+        if strictly && leadingSalient < min(2, parts) { return false }
+        // Without the county's own months (its first), every bigram must be new against the background.
+        return parts == 0 || (history.hasCountyMonths ? salientParts * 2 >= parts : salientParts == parts)
     }
 
     /// How common `term` was before this month: the smallest history count among its bigrams that hold an

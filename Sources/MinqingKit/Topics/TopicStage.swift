@@ -6,12 +6,16 @@ enum TopicStage {
 
     /// The month's candidate topics, ready to be counted in the pass, and how many earlier months they
     /// were found against.
-    static func prepare(_ reader: any MonthRecords, settings: TopicSettings) throws -> (tally: TopicTally, historyMonths: Int) {
+    static func prepare(
+        _ reader: any MonthRecords, settings: TopicSettings, places: [String]
+    ) throws -> (tally: TopicTally, historyMonths: Int) {
         let sample = try reader.textSample(of: reader.month, limit: TermProfiles.sampleLimit)
         // A month ingested without a demand has nothing to compare with.
         let earlier = try reader.termProfiles(monthsBefore: historyMonths).filter { $0.documents > 0 }
-        let history = TermHistory([BackgroundProfile.profile] + earlier)
-        let found = TopicFinder(settings: settings.finder).find(sample: sample.texts, monthTotal: sample.total, history: history)
+        let history = TermHistory([BackgroundProfile.profile] + earlier, hasCountyMonths: !earlier.isEmpty)
+        var finder = TopicFinder(settings: settings.finder)
+        finder.places = Set(places.map(TextGrams.folded))
+        let found = finder.find(sample: sample.texts, monthTotal: sample.total, history: history)
         return (TopicTally(found: found, settings: settings), earlier.count)
     }
 
@@ -24,7 +28,7 @@ enum TopicStage {
         let texts = sample.texts.map(TextGrams.folded)
         var counts: [String: (count: Int, estimate: Bool)] = [:]
         for anchor in anchors {
-            let held = texts.reduce(0) { $0 + ($1.contains(anchor) ? 1 : 0) }
+            let held = texts.reduce(0) { $0 + (ByteSearch.contains($1, anchor) ? 1 : 0) }
             counts[anchor] = sample.isWhole
                 ? (held, false)
                 : (Int((Double(held) * Double(sample.total) / Double(max(1, texts.count))).rounded()), true)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Counts the found topics' demands during the report's pass over the month: every demand whose text
 /// holds a topic's anchor belongs to it (a demand may belong to several). The check is a byte search of
 /// the anchors in the text, so it costs little even at a million demands.
@@ -45,13 +39,13 @@ struct TopicTally {
         var text = demand.content
         if Self.needsFolding(text) { text = TextGrams.folded(text) }
         text.withUTF8 { bytes in
-            for index in tallies.indices where Self.contains(bytes, tallies[index].anchor) {
+            for index in tallies.indices where Self.holds(bytes, tallies[index].anchor) {
                 tallies[index].ids.append(demand.id)
                 let key = !demand.phone.isEmpty ? "电话:" + demand.phone : !demand.petitioner.isEmpty ? "姓名:" + demand.petitioner : ""
                 if key.isEmpty { tallies[index].anonymous += 1 } else { tallies[index].petitioners.insert(key) }
                 tallies[index].domains[demand.domain, default: 0] += 1
                 tallies[index].units[demand.primaryUnit, default: 0] += 1
-                if tallies[index].example == nil, Self.contains(bytes, tallies[index].subject) {
+                if tallies[index].example == nil, Self.holds(bytes, tallies[index].subject) {
                     tallies[index].example = shown.content
                 }
                 if tallies[index].fallbackExample == nil { tallies[index].fallbackExample = shown.content }
@@ -84,31 +78,13 @@ struct TopicTally {
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
     }
 
+    private static func holds(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { ByteSearch.contains(bytes, $0) }
+    }
+
     /// Whether `text` holds a character folding changes (an ASCII capital, a full-width form).
     static func needsFolding(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in bytes.contains { (0x41...0x5A).contains($0) || $0 == 0xEF } }
-    }
-
-    /// Whether `haystack` holds `needle` (an empty needle is held by none). memchr finds the candidates by
-    /// a byte of the needle other than a lead byte (the lead bytes E4–E9 start nearly every Chinese
-    /// character; the others vary), then the whole needle is compared.
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
-        let pivot = needle.count > 2 && needle[0] >= 0xE0 ? 2 : 0
-        let byte = Int32(needle[pivot])
-        return needle.withUnsafeBufferPointer { needleBytes -> Bool in
-            guard let needleBase = needleBytes.baseAddress else { return false }
-            // Candidates for the pivot byte lie in [pivot, count - needle.count + pivot].
-            var from = pivot
-            let last = haystack.count - needle.count + pivot
-            while from <= last {
-                guard let hit = memchr(base + from, byte, last - from + 1) else { return false }
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + (at - pivot), needleBase, needle.count) == 0 { return true }
-                from = at + 1
-            }
-            return false
-        }
     }
 }
