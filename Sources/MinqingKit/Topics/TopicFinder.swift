@@ -14,10 +14,11 @@ import Foundation
 ///    into 伊景园滨河苑 — the shared name (an estate, a road, a company) that ties demands written in
 ///    different words and filed under different domains.
 /// 3. **Grouping.** The texts holding the anchor are the topic. Every other salient bigram found mostly
-///    in those texts belongs to it (it is not a topic of its own). A topic needs one of them held by a
-///    good share of its texts — what they are about; a name alone (a village whose demands are about all
-///    kinds of things) is no topic. The best of them, grown the same way, completes the topic's name
-///    (伊景园滨河苑 捆绑销售).
+///    in those texts belongs to it (it is not a topic of its own); grown the same way, they are the
+///    topic's terms. The least familiar term nearly all its texts hold names it (金色家园小区, not the
+///    车位 that seeded it), and the term most of them hold says what it is about (金色家园小区 车位). A
+///    name alone (恒泰建材厂, about wages, dust and noise) is a topic when it leads with what is new and
+///    is not a registered place.
 /// 4. **Sizing** is not done here: ``TopicTally`` counts the anchor in every demand of the month.
 ///
 /// Deterministic: ties are broken by the bigrams' keys, and the sample is the same for the same database.
