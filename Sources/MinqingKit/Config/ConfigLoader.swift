@@ -73,6 +73,13 @@ enum ConfigLoader {
             try r.rate("min_satisfaction") { config.attention.minSatisfaction = $0 }
             try r.rate("min_on_time") { config.attention.minOnTime = $0 }
         }
+        // 预警 (SPEC §11 names village_alert among [topics]; the domain rise's three are named here).
+        try reader.table("topics") { r in
+            try r.integer("village_alert", min: 1, max: 1_000_000) { config.alerts.villageAlert = $0 }
+            try r.number("domain_rise", min: 1, max: 1000) { config.alerts.domainRise = $0 }
+            try r.integer("domain_rise_min", min: 1, max: 1_000_000) { config.alerts.domainRiseMin = $0 }
+            try r.integer("domain_rise_months", min: 1, max: AlertRules.maxRiseMonths) { config.alerts.domainRiseMonths = $0 }
+        }
         try reader.table("import.columns") { r in
             for (key, value, line) in try r.allStrings() {
                 guard let column = InputColumn(named: value) else {
@@ -223,7 +230,7 @@ enum ConfigLoader {
             for table in document.tables.keys.sorted() where !knownTables.contains(table) {
                 throw ConfigError(
                     path: path, line: document.keyLines[table],
-                    message: "未知的设置分组 [\(table)]。可用的分组：[grading]、[scoring]、[time_limits]、[attention]、[import.columns]、[import.values.\"列名\"]。")
+                    message: "未知的设置分组 [\(table)]。可用的分组：[grading]、[scoring]、[time_limits]、[attention]、[topics]、[import.columns]、[import.values.\"列名\"]。")
             }
             for (table, values) in document.tables.sorted(by: { $0.key < $1.key }) {
                 for key in values.keys.sorted() {

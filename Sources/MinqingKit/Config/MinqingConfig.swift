@@ -18,6 +18,8 @@ struct MinqingConfig: Sendable, Equatable {
     var timeLimits = TimeLimits()
     /// 需关注单位 thresholds (SPEC §8).
     var attention = AttentionRules()
+    /// 预警 thresholds (SPEC §11, read from `[topics]`).
+    var alerts = AlertRules()
     /// How units' exports map onto the SPEC's columns and values (SPEC §10).
     var importMapping = ImportMapping()
 

@@ -29,6 +29,16 @@ struct MonthReader: MonthRecords {
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM demand WHERE month = ?", arguments: [other.description])
     }
 
+    func ingestedMonths(_ months: [YearMonth]) throws -> [YearMonth] {
+        try StoredFigures.ingested(db, months: months)
+    }
+
+    func storedFigures(_ months: [YearMonth]) throws -> [MonthFigures] {
+        try StoredFigures.read(db, months: months)
+    }
+
+    func records(of other: YearMonth) -> any MonthRecords { MonthReader(db: db, month: other) }
+
     /// The SQL condition of a list and its value (bound as ?2).
     private static func condition(_ list: DemandList) -> (sql: String, value: String)? {
         switch list.criterion {

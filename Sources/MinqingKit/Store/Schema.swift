@@ -18,6 +18,9 @@ enum Schema {
         migrator.registerMigration("v4-problem-place") { db in
             try db.execute(sql: v4)
         }
+        migrator.registerMigration("v6-month-figures") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
 
@@ -163,5 +166,42 @@ extension Schema {
     static let v4 = """
         ALTER TABLE problem ADD COLUMN physical_line INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE problem ADD COLUMN sheet TEXT NOT NULL DEFAULT '';
+        """
+}
+
+extension Schema {
+    /// v6: each month's figures as its bulletin computed them (SPEC §11's 近12个月, 预警, 上月诉求 and
+    /// 上月得分; ``MonthFigures``), written when the month is ingested or reported, for the ingest they
+    /// belong to: a later month's bulletin reads a dozen rows instead of the months' demands. Months stored
+    /// before get theirs when a later month's `run` first needs them. (v5 is the topics' term profiles,
+    /// on another branch; the two are independent.)
+    static let v6 = """
+        CREATE TABLE month_figures (
+            month TEXT PRIMARY KEY NOT NULL,
+            ingest_id INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            grade_a INTEGER NOT NULL,
+            resolved INTEGER NOT NULL,
+            on_time INTEGER NOT NULL,
+            late INTEGER NOT NULL,
+            satisfied INTEGER NOT NULL,
+            evaluated INTEGER NOT NULL,
+            open_at_end INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE month_domain (
+            month TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            domain TEXT NOT NULL,
+            demands INTEGER NOT NULL,
+            PRIMARY KEY (month, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE month_unit (
+            month TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            unit TEXT NOT NULL,
+            demands INTEGER NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (month, position)
+        ) WITHOUT ROWID;
         """
 }

@@ -14,6 +14,7 @@ enum BulletinSheet: CaseIterable {
     case unitScores
     case liaisonTable
     case townshipTable
+    case trend
     case gradeA
     case unresolved
     case detail
@@ -40,6 +41,7 @@ enum BulletinSheet: CaseIterable {
         case .unitScores: "责任单位评分"
         case .liaisonTable: "双联系责任表"
         case .townshipTable: "属地统计"
+        case .trend: "近12个月"
         case .gradeA: "A级诉求"
         case .unresolved: "未办结诉求"
         case .detail: "诉求明细"
@@ -51,7 +53,7 @@ enum BulletinSheet: CaseIterable {
 
     var kind: Kind {
         switch self {
-        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable: .summary
+        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .trend: .summary
         case .gradeA, .unresolved, .detail: .demandList
         case .problems, .corrections, .lateResolved: .remark
         }
@@ -63,7 +65,7 @@ enum BulletinSheet: CaseIterable {
         case .gradeA: DemandSheetColumns.gradeA
         case .unresolved: DemandSheetColumns.unresolved
         case .detail: DemandSheetColumns.detail
-        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .problems, .corrections,
+        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .trend, .problems, .corrections,
             .lateResolved:
             []
         }
@@ -83,6 +85,7 @@ enum BulletinSheet: CaseIterable {
                 .fixed("A级", 8), .fixed("B级", 8), .fixed("已办结", 8), .fixed("未办结", 8), .fixed("办结率", 9),
                 .fixed("非常满意", 8), .fixed("满意", 8), .fixed("基本满意", 8), .fixed("不满意", 8), .fixed("得分", 8),
                 .fixed("满意率", 8), .fixed("按期办结率", 11), .fixed("往月诉求本月办结", 16), .fixed("超期未办结", 10),
+                .fixed("上月诉求", 9), .fixed("上月得分", 9),
             ]
         case .liaisonTable:
             [
@@ -94,6 +97,12 @@ enum BulletinSheet: CaseIterable {
             [
                 .fitting("乡镇") { $0.summary.townships.map(\.township) }, .fixed("诉求总数", 9), .fixed("A级", 7),
                 .fixed("B级", 7), .fixed("已办结", 8), .fixed("办结率", 9),
+            ]
+        case .trend:
+            // The first column also holds the 涉及领域 of the table below the chart (``SheetWriter/trend()``).
+            [
+                .fitting("月份", min: 10) { $0.trend.domains }, .fixed("诉求总数", 9), .fixed("A级", 9), .fixed("已办结", 9),
+                .fixed("办结率", 9), .fixed("按期办结率", 11), .fixed("满意率", 9), .fixed("月末未办结", 11),
             ]
         case .gradeA, .unresolved, .detail:
             demandColumns.map { .fixed($0.header, $0.width) }
@@ -126,7 +135,7 @@ enum BulletinSheet: CaseIterable {
             columns.insert(contentsOf: channels, at: 1)
         case .unitScores:
             if data.hasVeryDissatisfied { columns.append(Self.veryDissatisfied) }
-        case .overview, .liaisonTable, .townshipTable, .gradeA, .unresolved, .detail, .problems, .corrections,
+        case .overview, .liaisonTable, .townshipTable, .trend, .gradeA, .unresolved, .detail, .problems, .corrections,
             .lateResolved:
             break
         }
@@ -139,7 +148,7 @@ enum BulletinSheet: CaseIterable {
         switch self {
         case .corrections: !data.corrections.isEmpty
         case .lateResolved: !data.lateResolved.isEmpty
-        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .gradeA, .unresolved, .detail,
+        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .trend, .gradeA, .unresolved, .detail,
             .problems:
             true
         }
