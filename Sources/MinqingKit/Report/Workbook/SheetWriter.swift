@@ -180,8 +180,8 @@ struct SheetWriter {
                 try sheet.writeNumber(r, 17, Double(previous.demands), style.integer)
                 try sheet.writeNumber(r, 18, previous.score, style.score)
             } else {
-                try sheet.writeText(r, 17, Formatting.none, style.text)
-                try sheet.writeText(r, 18, Formatting.none, style.text)
+                try sheet.writeText(r, 17, Formatting.none, style.noFigure)
+                try sheet.writeText(r, 18, Formatting.none, style.noFigure)
             }
             if data.hasVeryDissatisfied { try sheet.writeNumber(r, 19, Double(t.count(.veryDissatisfied)), style.integer) }
         }
@@ -228,11 +228,14 @@ struct SheetWriter {
     func trend() throws {
         let trend = data.trend
         let (sheet, widths) = try layout(.trend)
+        // On one page, so the header repeated on a second page never stands above the 涉及领域 table
+        // (up to 40 domains; more print on as many pages as they need).
+        if trend.domains.count <= Self.trendOnePageDomains { try sheet.fitToPages(width: 1, height: 1) }
         for (i, entry) in trend.months.enumerated() {
             let r = i + 1
             try sheet.writeText(r, 0, entry.month.description, style.text)
             guard let f = entry.figures else {
-                for c in 1..<widths.count { try sheet.writeText(r, c, Formatting.none, style.text) }
+                for c in 1..<widths.count { try sheet.writeText(r, c, Formatting.none, style.noFigure) }
                 continue
             }
             for (c, n) in [f.total, f.gradeA, f.resolved].enumerated() { try sheet.writeNumber(r, 1 + c, Double(n), style.integer) }
@@ -264,7 +267,7 @@ struct SheetWriter {
                 if let f = entry.figures {
                     try sheet.writeNumber(r, 1 + c, Double(f.demands(of: domain)), style.integer)
                 } else {
-                    try sheet.writeText(r, 1 + c, Formatting.none, style.text)
+                    try sheet.writeText(r, 1 + c, Formatting.none, style.noFigure)
                 }
             }
         }
@@ -272,6 +275,8 @@ struct SheetWriter {
 
     /// The rows 近12个月's chart covers.
     static let trendChartRows = 16
+    /// The most domains with which 近12个月 prints on one page.
+    static let trendOnePageDomains = 40
 
     /// 数据问题: every rejected row and notice of the month's latest ingest.
     func problems() throws {
