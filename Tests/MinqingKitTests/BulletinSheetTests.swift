@@ -11,7 +11,7 @@ struct BulletinSheetTests {
     @Test func declarationIsWellFormed() {
         let sheets = BulletinSheet.allCases
         #expect(Set(sheets.map(\.name)).count == sheets.count)
-        #expect(sheets.map(\.kind) == Array(repeating: .summary, count: 6) + Array(repeating: .demandList, count: 3)
+        #expect(sheets.map(\.kind) == Array(repeating: .summary, count: 7) + Array(repeating: .demandList, count: 3)
             + Array(repeating: .remark, count: 3))
         for sheet in sheets {
             let headers = sheet.columns.map(\.header)
@@ -40,11 +40,15 @@ struct BulletinSheetTests {
             (1...(parts[sheet] ?? 1)).map { (sheet, DemandListSheets.sheetName(sheet, part: $0)) }
         }
         #expect(book.sheets == expected.map(\.1))
-        #expect(book.sheets.count == 12)
+        #expect(book.sheets.count == 13)
         for (sheet, name) in expected {
-            #expect(book.headers(name) == sheet.headers(for: written.data), "\(name)")
+            let headers = sheet.headers(for: written.data)
+            #expect(Array(book.headers(name).prefix(headers.count)) == headers, "\(name)")
+            // Only 近12个月 has cells right of its header row (the 涉及领域 × month table below the chart).
+            let beyond = book.headers(name).dropFirst(headers.count)
+            #expect(beyond.allSatisfy { $0 == "<null>" } && beyond.isEmpty == (sheet != .trend), "\(name): \(beyond)")
         }
-        #expect(book.sheets[9...10] == ["诉求明细(2)", "诉求明细(3)"])
+        #expect(book.sheets[10...11] == ["诉求明细(2)", "诉求明细(3)"])
     }
 
     /// 分类统计 has one column per channel between 涉及领域 and 合计; 责任单位评分 ends with 非常不满意
@@ -62,13 +66,13 @@ struct BulletinSheetTests {
 
         #expect(data.hasVeryDissatisfied)
         let units = BulletinSheet.unitScores.headers(for: data)
-        #expect(units.count == 18)
+        #expect(units.count == 20)
         #expect(units.last == "非常不满意")
         var calm = data
         calm.summary = MonthAggregator(reference: try TestSupport.reference(), scoring: ScoringRules()).summary(month: data.month)
         #expect(!calm.hasVeryDissatisfied)
-        #expect(BulletinSheet.unitScores.headers(for: calm).count == 17)
-        #expect(BulletinSheet.unitScores.headers(for: calm).suffix(4) == ["满意率", "按期办结率", "往月诉求本月办结", "超期未办结"])
+        #expect(BulletinSheet.unitScores.headers(for: calm).count == 19)
+        #expect(BulletinSheet.unitScores.headers(for: calm).suffix(6) == ["满意率", "按期办结率", "往月诉求本月办结", "超期未办结", "上月诉求", "上月得分"])
         #expect(BulletinSheet.townshipTable.headers(for: calm) == BulletinSheet.townshipTable.columns.map(\.header))
     }
 
@@ -97,8 +101,9 @@ struct BulletinSheetTests {
         #expect(try sheets.sheet(.townshipTable).number == 5)
         #expect(sheets.lists.all.map { $0.parts.map(\.name) } == [["A级诉求"], ["未办结诉求"], ["诉求明细", "诉求明细(2)", "诉求明细(3)"]])
         #expect(try sheets.sheet(.topics).number == 6)
-        #expect(sheets.lists.detail.parts.map(\.number) == [9, 10, 11])
-        #expect(try sheets.sheet(.problems).number == 12)
+        #expect(try sheets.sheet(.trend).number == 7)
+        #expect(sheets.lists.detail.parts.map(\.number) == [10, 11, 12])
+        #expect(try sheets.sheet(.problems).number == 13)
         // Not created: the month has no late resolutions.
         #expect(throws: XlsxError.self) { try sheets.sheet(.lateResolved) }
         let error = #expect(throws: XlsxError.self) { try sheets.sheet(.detail) }
@@ -115,7 +120,10 @@ struct BulletinSheetTests {
         let archive = try ZipReader(bytes: bytes, context: "test")
         let charts = try archive.entries.filter { $0.name.hasPrefix("xl/charts/chart") }
             .map { String(decoding: try archive.contents($0, context: "test"), as: UTF8.self) }
-        #expect(charts.count == 2)
+        #expect(charts.count == 3)
+        // 近12个月's line chart: 诉求总数 and 月末未办结 of the months with data (this one alone: row 13).
+        let trend = BulletinSheet.trend.name
+        #expect(charts.contains { $0.contains("<c:f>'\(trend)'!$A$13:$A$13</c:f>") && $0.contains("<c:f>'\(trend)'!$B$13:$B$13</c:f>") && $0.contains("<c:f>'\(trend)'!$H$13:$H$13</c:f>") })
         let name = BulletinSheet.domainTable.name, domains = written.data.summary.domains.count
         #expect(domains > 1)
         #expect(charts.contains { $0.contains("<c:f>'\(name)'!$A$2:$A$\(domains + 1)</c:f>") })

@@ -20,6 +20,10 @@ struct ConfigLoaderTests {
         #expect(config.attention.minDemands == 3)
         #expect(config.attention.minSatisfaction == 0.80)
         #expect(config.attention.minOnTime == 0.80)
+        #expect(config.alerts.villageAlert == 3)
+        #expect(config.alerts.domainRise == 1.5)
+        #expect(config.alerts.domainRiseMin == 5)
+        #expect(config.alerts.domainRiseMonths == 3)
     }
 
     @Test func everySettingIsRead() throws {
@@ -44,6 +48,11 @@ struct ConfigLoaderTests {
             min_demands = 5
             min_satisfaction = 0.9
             min_on_time = 1
+            [topics]
+            village_alert = 4
+            domain_rise = 2
+            domain_rise_min = 8
+            domain_rise_months = 6
             """
         let config = try ConfigLoader.parse(text, path: "minqing.toml")
         #expect(config.county == "青溪县")
@@ -64,12 +73,17 @@ struct ConfigLoaderTests {
         #expect(config.attention.minDemands == 5)
         #expect(config.attention.minSatisfaction == 0.9)
         #expect(config.attention.minOnTime == 1.0)
+        #expect(config.alerts.villageAlert == 4)
+        #expect(config.alerts.domainRise == 2.0)
+        #expect(config.alerts.domainRiseMin == 8)
+        #expect(config.alerts.domainRiseMonths == 6)
     }
 
     /// The template `minqing init` writes documents every §8 setting with its default.
     @Test(arguments: [
         "[time_limits]", "A = 7", "B = 15", "working_days = false", "[attention]", "min_demands = 3",
         "min_satisfaction = 0.80", "min_on_time = 0.80", "late_resolved_points = 1.0", "overdue_open_penalty = 0.3",
+        "[topics]", "village_alert = 3", "domain_rise = 1.5", "domain_rise_min = 5", "domain_rise_months = 3",
     ])
     func templateShowsTheSetting(line: String) {
         #expect(ConfigTemplate.text.components(separatedBy: "\n").contains(line))
@@ -97,6 +111,12 @@ struct ConfigLoaderTests {
         ("[attention]\nmin_satisfaction = 80", 2, "设置 attention.min_satisfaction = 80 不可用，应为 0 到 1 之间的比例（0.80 表示 80%）。"),
         ("[attention]\nmin_on_time = -0.1", 2, "设置 attention.min_on_time = -0.1 不可用"),
         ("[attention]\nmin_on_time = \"80%\"", 2, "应为 0 到 1 之间的比例，如 0.80"),
+        ("[topics]\nvillage_alert = 0", 2, "设置 topics.village_alert = 0 超出范围，应在 1 到 1000000 之间。"),
+        ("[topics]\nvillage_alert = 2.5", 2, "设置 topics.village_alert 应为整数。"),
+        ("[topics]\ndomain_rise = 0.5", 2, "设置 topics.domain_rise = 0.5 不可用，应为 1 到 1,000 之间的数"),
+        ("[topics]\ndomain_rise_min = -1", 2, "设置 topics.domain_rise_min = -1 超出范围"),
+        ("[topics]\ndomain_rise_months = 12", 2, "设置 topics.domain_rise_months = 12 超出范围，应在 1 到 11 之间。"),
+        ("[topics]\nvillage_alerts = 3", 2, "未知的设置 topics.village_alerts"),
         ("[deadlines]\nA = 7", 1, "可用的分组：[grading]、[scoring]、[time_limits]、[attention]、[topics]、[import.columns]"),
     ])
     func badConfigIsRefused(text: String, line: Int, expected: String) throws {

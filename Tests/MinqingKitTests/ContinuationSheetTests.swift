@@ -11,7 +11,8 @@ struct ContinuationSheetTests {
         #expect(written.pass.summary.totals.total == 11)
         let book = try EndToEnd.readWorkbook(written.path)
         #expect(book.sheets == [
-            "总览", "分类统计", "责任单位评分", "双联系责任表", "属地统计", "热点诉求", "A级诉求", "未办结诉求", "诉求明细", "诉求明细(2)",
+            "总览", "分类统计", "责任单位评分", "双联系责任表", "属地统计", "热点诉求", "近12个月", "A级诉求", "未办结诉求", "诉求明细",
+            "诉求明细(2)",
             "诉求明细(3)", "数据问题",
         ])
         #expect(book.rows("诉求明细").count == 5)

@@ -30,7 +30,7 @@ struct EndToEndTests {
 
     @Test func workbookSheetsAndHeaders() throws {
         let book = try EndToEnd.readWorkbook(reports + "/民情月报-2026-10.xlsx")
-        #expect(Array(book.sheets.prefix(10)) == ["总览", "分类统计", "责任单位评分", "双联系责任表", "属地统计", "热点诉求", "A级诉求", "未办结诉求", "诉求明细", "数据问题"])
+        #expect(Array(book.sheets.prefix(11)) == ["总览", "分类统计", "责任单位评分", "双联系责任表", "属地统计", "热点诉求", "近12个月", "A级诉求", "未办结诉求", "诉求明细", "数据问题"])
         #expect(book.headers("热点诉求") == ["序号", "热点", "诉求数", "占比", "诉求人数", "疑似群体性", "上月", "涉及领域", "责任单位", "典型诉求", "诉求编号"])
         // A first ingest: no corrections, so no 更正说明 (SPEC §12: only when it has rows; RerunTests).
         #expect(!book.sheets.contains("更正说明"))
@@ -46,7 +46,7 @@ struct EndToEndTests {
         ])
         #expect(Array(book.headers("诉求明细").prefix(16)) == ["编号", "受理日期", "渠道", "诉求人", "联系电话", "乡镇", "村社区", "涉及领域", "等级", "等级依据", "主管部门", "双联系单位", "办理状态", "办结日期", "满意度", "诉求内容"])
         #expect(book.headers("数据问题") == ["文件", "行号", "级别", "问题", "原始内容"])
-        #expect(book.charts.count == 2)
+        #expect(book.charts.count == 3)
     }
 
     @Test func overviewFigures() throws {

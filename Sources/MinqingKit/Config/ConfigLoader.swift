@@ -73,10 +73,16 @@ enum ConfigLoader {
             try r.rate("min_satisfaction") { config.attention.minSatisfaction = $0 }
             try r.rate("min_on_time") { config.attention.minOnTime = $0 }
         }
+        // [topics]: 热点诉求, and 预警 (SPEC §11 names village_alert among [topics]; the domain rise's three
+        // are named here).
         try reader.table("topics") { r in
             try r.integer("min_demands", min: 2, max: 1_000_000) { config.topics.minDemands = $0 }
             try r.integer("collective_petitioners", min: 2, max: 1_000_000) { config.topics.collectivePetitioners = $0 }
             try r.integer("max_topics", min: 1, max: 100) { config.topics.maxTopics = $0 }
+            try r.integer("village_alert", min: 1, max: 1_000_000) { config.alerts.villageAlert = $0 }
+            try r.number("domain_rise", min: 1, max: 1000) { config.alerts.domainRise = $0 }
+            try r.integer("domain_rise_min", min: 1, max: 1_000_000) { config.alerts.domainRiseMin = $0 }
+            try r.integer("domain_rise_months", min: 1, max: AlertRules.maxRiseMonths) { config.alerts.domainRiseMonths = $0 }
         }
         try reader.table("import.columns") { r in
             for (key, value, line) in try r.allStrings() {

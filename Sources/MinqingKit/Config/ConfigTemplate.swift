@@ -84,6 +84,13 @@ enum ConfigTemplate {
             min_demands = \(defaults.topics.minDemands)
             collective_petitioners = \(defaults.topics.collectivePetitioners)
             max_topics = \(defaults.topics.maxTopics)
+            # 预警: a 村社区 with at least village_alert demands of one domain in the month; a domain
+            # whose count is at least domain_rise times the mean of the domain_rise_months months before
+            # with data (within the last 12) and at least domain_rise_min.
+            village_alert = \(defaults.alerts.villageAlert)
+            domain_rise = \(number(defaults.alerts.domainRise))
+            domain_rise_min = \(defaults.alerts.domainRiseMin)
+            domain_rise_months = \(defaults.alerts.domainRiseMonths)
 
             # 导入对应 (SPEC §10): exports whose headers or values differ from minqing's. The headers of
             # common 12345 exports (工单编号, 来电时间, 反映内容, 处理状态, 来电人, 回访满意度, …) are known

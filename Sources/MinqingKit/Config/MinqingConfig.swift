@@ -20,6 +20,8 @@ struct MinqingConfig: Sendable, Equatable {
     var attention = AttentionRules()
     /// 热点诉求 (SPEC §11 `[topics]`).
     var topics = TopicSettings()
+    /// 预警 thresholds (SPEC §11, read from `[topics]`).
+    var alerts = AlertRules()
     /// How units' exports map onto the SPEC's columns and values (SPEC §10).
     var importMapping = ImportMapping()
 

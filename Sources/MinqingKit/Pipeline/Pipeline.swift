@@ -105,9 +105,15 @@ public struct Pipeline {
         let reference = try loadReference()
         let start = try ingestStart(month: month, command: command)
         return try openStore().ingest(start) { session in
-            try ingest(
+            let outcome = try ingest(
                 session, month: month, inputs: inputs, encoding: encoding, sheet: sheet, strict: strict, config: config,
                 reference: reference)
+            // The month's figures for later bulletins (近12个月, 预警, 上月得分), as its own would show them.
+            var timer = StageTimer(logger: logger)
+            let summary = try MonthFiguresStage.summary(of: session.records(), config: config, reference: reference)
+            try session.recordFigures(MonthFigures(summary))
+            timer.mark("ingest: the month's figures")
+            return outcome
         }
     }
 
@@ -131,8 +137,10 @@ public struct Pipeline {
                 let outcome = try ingest(
                     session, month: month, inputs: inputs, encoding: encoding, sheet: sheet, strict: strict,
                     config: config, reference: reference)
-                prepared = try prepareReports(
+                let reports = try prepareReports(
                     session.records(), config: config, reference: reference, markdown: markdown)
+                for figures in reports.figures { try session.recordFigures(figures) }
+                prepared = reports
                 timer = StageTimer(logger: logger)
                 return outcome
             }
@@ -214,6 +222,8 @@ public struct Pipeline {
     struct PreparedReports {
         let files: OutputFiles
         let outcome: ReportOutcome
+        /// The month's figures, and those of earlier months that were computed for the bulletin (kept by `run`).
+        var figures: [MonthFigures] = []
     }
 
     /// Writes the month's four reports to temporary files (renamed by the caller).
@@ -244,6 +254,13 @@ public struct Pipeline {
         let openBound = try reader.openBound(asOf: month)
         data.unresolvedCount = openBound > WorkbookWriter.rowsPerSheet ? try reader.openCount(asOf: month) : openBound
         data.reopened = try reader.reopenedCount()
+        data.alertRules = config.alerts
+        let earlier = try MonthFiguresStage.earlier(reader, config: config, reference: reference)
+        data.earlierFigures = earlier.figures
+        if !earlier.computed.isEmpty {
+            logger.notice(
+                "\(earlier.computed.map(\.month.description).joined(separator: "、")) 的月度数字未保存（由旧版本导入），已从数据库重新计算；run 会保存它们。")
+        }
         timer.mark("report: gather")
         let topics = try TopicStage.prepare(
             reader, settings: config.topics, places: reference.placeNames)
@@ -294,7 +311,8 @@ public struct Pipeline {
             ReportNames.problems(month),
         ]
         return PreparedReports(
-            files: output, outcome: ReportOutcome(month: month, summary: data.summary, paths: paths.map { folder + "/" + $0 }))
+            files: output, outcome: ReportOutcome(month: month, summary: data.summary, paths: paths.map { folder + "/" + $0 }),
+            figures: [MonthFigures(data.summary)] + earlier.computed)
     }
 }
 

@@ -26,6 +26,20 @@ struct BulletinData: Sendable {
     var topicHistoryMonths = 0
     /// The fewest demands a topic has (`[topics] min_demands`).
     var topicMinimum = TopicSettings().minDemands
+    /// The figures of the months before this one within 近12个月 that have data, newest first, as their
+    /// bulletins computed them (SPEC §11: 近12个月, 预警, 上月诉求 and 上月得分).
+    var earlierFigures: [MonthFigures] = []
+    /// 预警 thresholds.
+    var alertRules = AlertRules()
+
+    /// The month's 预警 (from its summary and the months before).
+    var alerts: [Alert] { AlertRule(rules: alertRules).alerts(summary, earlier: earlierFigures) }
+
+    /// The previous month's figures, when it has data.
+    var previousMonth: MonthFigures? { earlierFigures.first { $0.month == month.previous } }
+
+    /// 近12个月: this month's figures and the earlier ones.
+    var trend: TrendTable { TrendTable(current: MonthFigures(summary), earlier: earlierFigures) }
 
     /// Whether the 非常不满意 column is shown (only when some unit has such an evaluation).
     var hasVeryDissatisfied: Bool {

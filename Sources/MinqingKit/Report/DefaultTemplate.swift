@@ -48,14 +48,18 @@ enum DefaultTemplate {
 {{/collectiveTopics}}
 
 {{/hasCollective}}
-{{^hasOverdueA}}
-{{^hasAttention}}
-{{^hasCollective}}
-本月没有已超期的 A 级诉求、需关注单位或疑似群体性诉求。
+{{#hasAlerts}}
+**预警（{{alertCount}} 条）**
 
-{{/hasCollective}}
-{{/hasAttention}}
-{{/hasOverdueA}}
+{{#alerts}}
+- {{kind}}　{{text}}
+{{/alerts}}
+
+{{/hasAlerts}}
+{{^hasConcerns}}
+本月没有已超期的 A 级诉求、需关注单位、疑似群体性诉求和预警。
+
+{{/hasConcerns}}
 ## 一、总体情况
 
 | 指标 | 数值 |
@@ -63,6 +67,14 @@ enum DefaultTemplate {
 {{#indicators}}
 | {{name}} | {{value}} |
 {{/indicators}}
+
+### 近12个月
+
+| 月份 | 诉求总数 | A级 | 已办结 | 办结率 | 按期办结率 | 满意率 | 月末未办结 |
+|---|---:|---:|---:|---:|---:|---:|---:|
+{{#trend}}
+| {{month}} | {{total}} | {{gradeA}} | {{resolved}} | {{resolutionRate}} | {{onTimeRate}} | {{satisfactionRate}} | {{openAtEnd}} |
+{{/trend}}
 
 ## 二、分类统计（涉及领域 × 表达渠道）
 
@@ -77,10 +89,10 @@ enum DefaultTemplate {
 
 按得分从高到低排列。得分 = 已办结 × {{resolvedPoints}} − 未办结 × {{unresolvedPenalty}} + 往月诉求本月办结 × {{lateResolvedPoints}} − 往月诉求超期未办结 × {{overdueOpenPenalty}}（表扬、咨询不计分）。
 
-| 名次 | 单位 | 类型 | 诉求总数 | A级 | B级 | 已办结 | 未办结 | 办结率 | 非常满意 | 满意 | 基本满意 | 不满意 |{{#hasVeryDissatisfied}} 非常不满意 |{{/hasVeryDissatisfied}} 往月诉求本月办结 | 超期未办结 | 得分 |
-|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|{{#hasVeryDissatisfied}}---:|{{/hasVeryDissatisfied}}---:|---:|---:|
+| 名次 | 单位 | 类型 | 诉求总数 | A级 | B级 | 已办结 | 未办结 | 办结率 | 非常满意 | 满意 | 基本满意 | 不满意 |{{#hasVeryDissatisfied}} 非常不满意 |{{/hasVeryDissatisfied}} 往月诉求本月办结 | 超期未办结 | 得分 | 上月诉求 | 上月得分 |
+|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|{{#hasVeryDissatisfied}}---:|{{/hasVeryDissatisfied}}---:|---:|---:|---:|---:|
 {{#units}}
-| {{rank}} | {{name}} | {{type}} | {{total}} | {{gradeA}} | {{gradeB}} | {{resolved}} | {{unresolved}} | {{rate}} | {{verySatisfied}} | {{satisfied}} | {{basicallySatisfied}} | {{dissatisfied}} |{{#hasVeryDissatisfied}} {{veryDissatisfied}} |{{/hasVeryDissatisfied}} {{lateResolved}} | {{overdueOpen}} | {{score}} |
+| {{rank}} | {{name}} | {{type}} | {{total}} | {{gradeA}} | {{gradeB}} | {{resolved}} | {{unresolved}} | {{rate}} | {{verySatisfied}} | {{satisfied}} | {{basicallySatisfied}} | {{dissatisfied}} |{{#hasVeryDissatisfied}} {{veryDissatisfied}} |{{/hasVeryDissatisfied}} {{lateResolved}} | {{overdueOpen}} | {{score}} | {{previousTotal}} | {{previousScore}} |
 {{/units}}
 
 ## 四、双联系责任表

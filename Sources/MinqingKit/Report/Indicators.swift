@@ -35,6 +35,7 @@ enum Indicators {
     /// The indicator rows of a bulletin.
     static func rows(_ data: BulletinData) -> [Row] {
         let s = data.summary, t = s.totals, b = s.backlog
+        let alerts = data.alerts
         return [
             Row(name: "诉求总数", value: .count(t.total)),
             Row(name: "A级", value: .count(t.gradeA)),
@@ -67,7 +68,13 @@ enum Indicators {
             Row(name: "去年同月诉求总数", value: s.sameMonthLastYearTotal.map { .count($0) } ?? .change(nil)),
             Row(name: "拒收行数", value: .count(data.ingest.rejected)),
             Row(name: "需关注单位", value: .count(s.attention.count), note: s.attention.isEmpty ? "" : "见下方各单位及原因"),
+            Row(name: "预警", value: .count(alerts.count), note: alerts.isEmpty ? "" : "见下方各条及原因"),
         ]
+    }
+
+    /// The 预警 rows under the 需关注单位 of 总览: what it is about, the kind, and why.
+    static func alertRows(_ data: BulletinData) -> [Row] {
+        data.alerts.map { Row(name: $0.subject, value: .text($0.kindLabel), note: $0.reason) }
     }
 
     /// The 需关注单位 rows under the indicators of 总览: the unit, and its reasons as the note.

@@ -30,8 +30,12 @@ extension MarkdownReport {
         c["channels"] = s.channels.map { ["name": $0] }
         c["domains"] = s.domains.map { ["name": $0.domain, "cells": $0.perChannel, "total": $0.total] as [String: Any] }
         c["channelTotals"] = s.channelTotals
+        let previousUnits = data.previousMonth.map { month in
+            Dictionary(month.units.map { ($0.unit, $0) }, uniquingKeysWith: { first, _ in first })
+        } ?? [:]
         c["units"] = s.units.enumerated().map { i, u in
-            [
+            let previous = previousUnits[u.unit]
+            return [
                 "rank": i + 1, "name": u.unit, "type": u.type, "total": u.tally.total, "gradeA": u.tally.gradeA,
                 "gradeB": u.tally.gradeB, "resolved": u.tally.resolved, "unresolved": u.tally.unresolved,
                 "rate": Formatting.percent(u.tally.resolutionRate),
@@ -39,6 +43,8 @@ extension MarkdownReport {
                 "basicallySatisfied": u.tally.count(.basicallySatisfied),
                 "dissatisfied": u.tally.count(.dissatisfied), "veryDissatisfied": u.tally.count(.veryDissatisfied),
                 "score": Formatting.score(u.score), "lateResolved": u.lateResolved, "overdueOpen": u.overdueOpen,
+                "previousTotal": previous.map { String($0.demands) } ?? Formatting.none,
+                "previousScore": previous.map { Formatting.score($0.score) } ?? Formatting.none,
             ] as [String: Any]
         }
         let overdueACount = s.units.reduce(0) { $0 + $1.overdueA }
@@ -66,6 +72,26 @@ extension MarkdownReport {
         c["hasCollective"] = !collective.isEmpty
         c["collectiveCount"] = collective.count
         c["collectiveTopics"] = collective
+        let alerts = data.alerts
+        c["hasAlerts"] = !alerts.isEmpty
+        c["alertCount"] = alerts.count
+        c["alerts"] = alerts.map { ["kind": $0.kindLabel, "text": $0.text] }
+        // Anything under 本月需关注.
+        c["hasConcerns"] = overdueACount > 0 || !s.attention.isEmpty || !alerts.isEmpty || !collective.isEmpty
+        c["trend"] = data.trend.months.map { entry -> [String: Any] in
+            guard let f = entry.figures else {
+                return [
+                    "month": entry.month.description, "total": Formatting.none, "gradeA": Formatting.none,
+                    "resolved": Formatting.none, "resolutionRate": Formatting.none, "onTimeRate": Formatting.none,
+                    "satisfactionRate": Formatting.none, "openAtEnd": Formatting.none,
+                ]
+            }
+            return [
+                "month": entry.month.description, "total": f.total, "gradeA": f.gradeA, "resolved": f.resolved,
+                "resolutionRate": Formatting.percent(f.resolutionRate), "onTimeRate": Formatting.percent(f.onTimeRate),
+                "satisfactionRate": Formatting.percent(f.satisfactionRate), "openAtEnd": f.openAtEnd,
+            ]
+        }
         c["hasLiaisons"] = s.liaisons.contains { $0.tally.total > 0 }
         c["liaisons"] = s.liaisons.filter { $0.tally.total > 0 }.map {
             [

@@ -19,6 +19,15 @@ struct MonthAggregator {
     private var units: [Int: (type: String, tally: Tally)] = [:]
     private var liaisons: [Int: Tally] = [:]
     private var townships: [Int: Tally] = [:]
+    /// Demands by 乡镇, 村社区 and domain (预警, SPEC §11).
+    private var villageDomains: [PlaceDomain: Int] = [:]
+
+    /// A 村社区 (with its 乡镇) and a domain, by their numbers.
+    private struct PlaceDomain: Hashable {
+        var township: Int
+        var village: Int
+        var domain: Int
+    }
 
     /// An aggregator for the workspace's seeds and scoring rules.
     init(reference: ReferenceData, scoring: ScoringRules, attention: AttentionRules = AttentionRules()) {
@@ -33,11 +42,15 @@ struct MonthAggregator {
         totals.add(facts)
         let unit = id(facts.primaryUnit)
         if facts.status == .resolved && id(facts.primaryUnitType) == townshipTypeID { resolvedByTownships += 1 }
-        domainChannel[Self.pair(id(facts.domain), id(facts.channel)), default: 0] += 1
+        let domain = id(facts.domain)
+        domainChannel[Self.pair(domain, id(facts.channel)), default: 0] += 1
         if units[unit] == nil { units[unit] = (facts.primaryUnitType, Tally()) }
         units[unit]?.tally.add(facts)
-        if !facts.liaison.isEmpty { liaisons[Self.pair(id(facts.liaison), id(facts.village)), default: Tally()].add(facts) }
-        townships[id(facts.township.isEmpty ? Classifier.unknownTownship : facts.township), default: Tally()].add(facts)
+        let village = id(facts.village)
+        if !facts.liaison.isEmpty { liaisons[Self.pair(id(facts.liaison), village), default: Tally()].add(facts) }
+        let township = id(facts.township.isEmpty ? Classifier.unknownTownship : facts.township)
+        townships[township, default: Tally()].add(facts)
+        if !facts.village.isEmpty { villageDomains[PlaceDomain(township: township, village: village, domain: domain), default: 0] += 1 }
     }
 
     /// Adds an earlier month's demand that this month's input resolved (往月诉求本月办结).
@@ -127,9 +140,16 @@ struct MonthAggregator {
             TownshipRow(township: name, tally: names.id(name, adding: false).flatMap { townships[$0] } ?? Tally())
         }
 
+        let villageDomainRows = villageDomains.map { key, demands in
+            VillageDomainCount(
+                township: names.string(key.township), village: names.string(key.village), domain: names.string(key.domain),
+                demands: demands)
+        }.sorted { ($0.township, $0.village, $0.domain) < ($1.township, $1.village, $1.domain) }
+
         return MonthSummary(
             month: month, totals: totals, resolvedByTownships: resolvedByTownships, previousMonthTotal: nil,
             sameMonthLastYearTotal: nil, channels: channels, channelTotals: channelTotals, domains: domains,
-            units: unitRows, liaisons: liaisonRows, townships: townshipRows, backlog: backlog, attention: attentionList)
+            units: unitRows, liaisons: liaisonRows, townships: townshipRows, backlog: backlog, attention: attentionList,
+            villageDomains: villageDomainRows)
     }
 }

@@ -34,6 +34,14 @@ struct TownshipRow: Sendable, Equatable {
     var tally: Tally
 }
 
+/// The demands of one domain in one 村社区 (预警, SPEC §11).
+struct VillageDomainCount: Sendable, Equatable {
+    var township: String
+    var village: String
+    var domain: String
+    var demands: Int
+}
+
 /// The month's statistics (SPEC §4 and the summary sheets of §7).
 public struct MonthSummary: Sendable, Equatable {
     var month: YearMonth
@@ -64,4 +72,6 @@ public struct MonthSummary: Sendable, Equatable {
     var backlog = Backlog()
     /// 需关注单位, in the order of ``units``.
     var attention: [AttentionEntry] = []
+    /// Demands by 乡镇, 村社区 and domain (those with a 村社区), in that order of names.
+    var villageDomains: [VillageDomainCount] = []
 }

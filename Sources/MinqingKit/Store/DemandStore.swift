@@ -110,6 +110,10 @@ protocol MonthIngestSession: AnyObject {
 
     /// The month as the reports read it, with this ingest applied.
     func records() -> any MonthRecords
+
+    /// Keeps a month's figures (``MonthFigures``: this month's, or an earlier month's computed for its
+    /// bulletin) for later months' 近12个月, 预警 and 上月得分, replacing what that month had.
+    func recordFigures(_ figures: MonthFigures) throws
 }
 
 /// One month as the reports read it.
@@ -155,6 +159,16 @@ protocol MonthRecords {
     /// The term profiles (bigram counts of their texts) of the at most `count` months before this one
     /// that were ingested, newest first.
     func termProfiles(monthsBefore count: Int) throws -> [TermCounts]
+    /// Those of `months` that were ingested (have data), in month order.
+    func ingestedMonths(_ months: [YearMonth]) throws -> [YearMonth]
+
+    /// The figures kept for those of `months` that have them for their latest ingest, in month order
+    /// (a few rows each: the months' demands are not read).
+    func storedFigures(_ months: [YearMonth]) throws -> [MonthFigures]
+
+    /// Another month of the same database, read in the same transaction (to compute the figures of a
+    /// month that has none kept).
+    func records(of other: YearMonth) -> any MonthRecords
 
     /// Calls `body` with each demand open at the end of this month, any month of receipt, received
     /// before `bound` (all when nil), with its handling as of this month, in 受理日期 order (then 编号),

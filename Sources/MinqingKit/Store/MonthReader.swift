@@ -37,6 +37,16 @@ struct MonthReader: MonthRecords {
         try TermProfiles.before(db, month: month, count: count)
     }
 
+    func ingestedMonths(_ months: [YearMonth]) throws -> [YearMonth] {
+        try StoredFigures.ingested(db, months: months)
+    }
+
+    func storedFigures(_ months: [YearMonth]) throws -> [MonthFigures] {
+        try StoredFigures.read(db, months: months)
+    }
+
+    func records(of other: YearMonth) -> any MonthRecords { MonthReader(db: db, month: other) }
+
     /// The SQL condition of a list and its value (bound as ?2).
     private static func condition(_ list: DemandList) -> (sql: String, value: String)? {
         switch list.criterion {

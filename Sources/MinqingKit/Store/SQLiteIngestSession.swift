@@ -239,6 +239,10 @@ final class SQLiteIngestSession: MonthIngestSession {
 
     func records() -> any MonthRecords { MonthReader(db: db, month: month) }
 
+    func recordFigures(_ figures: MonthFigures) throws {
+        try StoredFigures.write(db, figures)
+    }
+
     /// Brings `settled_month` up to date for the demands whose records this ingest changed: the earlier
     /// demands its late rows (before and after) speak of, and its own demands that later months' rows
     /// speak of (a re-run of a month after later ones). The rest keep what their insert wrote. (The

@@ -22,6 +22,9 @@ enum Schema {
             try db.execute(sql: v5)
             try TermProfiles.refreshAll(db)
         }
+        migrator.registerMigration("v6-month-figures") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
 
@@ -180,5 +183,42 @@ extension Schema {
             documents INTEGER NOT NULL,
             counts BLOB NOT NULL
         );
+        """
+}
+
+extension Schema {
+    /// v6: each month's figures as its bulletin computed them (SPEC §11's 近12个月, 预警, 上月诉求 and
+    /// 上月得分; ``MonthFigures``), written when the month is ingested or reported, for the ingest they
+    /// belong to: a later month's bulletin reads a dozen rows instead of the months' demands. Months stored
+    /// before get theirs when a later month's `run` first needs them. (Independent of v5, the topics' term
+    /// profiles.)
+    static let v6 = """
+        CREATE TABLE month_figures (
+            month TEXT PRIMARY KEY NOT NULL,
+            ingest_id INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            grade_a INTEGER NOT NULL,
+            resolved INTEGER NOT NULL,
+            on_time INTEGER NOT NULL,
+            late INTEGER NOT NULL,
+            satisfied INTEGER NOT NULL,
+            evaluated INTEGER NOT NULL,
+            open_at_end INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE month_domain (
+            month TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            domain TEXT NOT NULL,
+            demands INTEGER NOT NULL,
+            PRIMARY KEY (month, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE month_unit (
+            month TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            unit TEXT NOT NULL,
+            demands INTEGER NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (month, position)
+        ) WITHOUT ROWID;
         """
 }

@@ -15,6 +15,7 @@ enum BulletinSheet: CaseIterable {
     case liaisonTable
     case townshipTable
     case topics
+    case trend
     case gradeA
     case unresolved
     case detail
@@ -42,6 +43,7 @@ enum BulletinSheet: CaseIterable {
         case .liaisonTable: "双联系责任表"
         case .townshipTable: "属地统计"
         case .topics: "热点诉求"
+        case .trend: "近12个月"
         case .gradeA: "A级诉求"
         case .unresolved: "未办结诉求"
         case .detail: "诉求明细"
@@ -53,7 +55,7 @@ enum BulletinSheet: CaseIterable {
 
     var kind: Kind {
         switch self {
-        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .topics: .summary
+        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .topics, .trend: .summary
         case .gradeA, .unresolved, .detail: .demandList
         case .problems, .corrections, .lateResolved: .remark
         }
@@ -65,7 +67,7 @@ enum BulletinSheet: CaseIterable {
         case .gradeA: DemandSheetColumns.gradeA
         case .unresolved: DemandSheetColumns.unresolved
         case .detail: DemandSheetColumns.detail
-        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .topics, .problems, .corrections,
+        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .topics, .trend, .problems, .corrections,
             .lateResolved:
             []
         }
@@ -85,6 +87,7 @@ enum BulletinSheet: CaseIterable {
                 .fixed("A级", 8), .fixed("B级", 8), .fixed("已办结", 8), .fixed("未办结", 8), .fixed("办结率", 9),
                 .fixed("非常满意", 8), .fixed("满意", 8), .fixed("基本满意", 8), .fixed("不满意", 8), .fixed("得分", 8),
                 .fixed("满意率", 8), .fixed("按期办结率", 11), .fixed("往月诉求本月办结", 16), .fixed("超期未办结", 10),
+                .fixed("上月诉求", 9), .fixed("上月得分", 9),
             ]
         case .liaisonTable:
             [
@@ -102,6 +105,12 @@ enum BulletinSheet: CaseIterable {
                 .fixed("序号", 5), .fitting("热点", min: 14) { $0.topics.map(\.name) }, .fixed("诉求数", 7), .fixed("占比", 7),
                 .fixed("诉求人数", 9), .fixed("疑似群体性", 10), .fixed("上月", 7), .fixed("涉及领域", 18),
                 .fixed("责任单位", 20), .fixed("典型诉求", 40), .fixed("诉求编号", 30),
+            ]
+        case .trend:
+            // The first column also holds the 涉及领域 of the table below the chart (``SheetWriter/trend()``).
+            [
+                .fitting("月份", min: 10) { $0.trend.domains }, .fixed("诉求总数", 9), .fixed("A级", 9), .fixed("已办结", 9),
+                .fixed("办结率", 9), .fixed("按期办结率", 11), .fixed("满意率", 9), .fixed("月末未办结", 11),
             ]
         case .gradeA, .unresolved, .detail:
             demandColumns.map { .fixed($0.header, $0.width) }
@@ -134,7 +143,7 @@ enum BulletinSheet: CaseIterable {
             columns.insert(contentsOf: channels, at: 1)
         case .unitScores:
             if data.hasVeryDissatisfied { columns.append(Self.veryDissatisfied) }
-        case .overview, .liaisonTable, .townshipTable, .topics, .gradeA, .unresolved, .detail, .problems,
+        case .overview, .liaisonTable, .townshipTable, .topics, .trend, .gradeA, .unresolved, .detail, .problems,
             .corrections, .lateResolved:
             break
         }
@@ -147,7 +156,7 @@ enum BulletinSheet: CaseIterable {
         switch self {
         case .corrections: !data.corrections.isEmpty
         case .lateResolved: !data.lateResolved.isEmpty
-        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .topics, .gradeA, .unresolved,
+        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .topics, .trend, .gradeA, .unresolved,
             .detail, .problems:
             true
         }

@@ -41,7 +41,7 @@ struct BulletinSheets {
         case .gradeA: data.gradeACount
         case .unresolved: data.unresolvedCount
         case .detail: total
-        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .topics, .problems, .corrections,
+        case .overview, .domainTable, .unitScores, .liaisonTable, .townshipTable, .topics, .trend, .problems, .corrections,
             .lateResolved:
             0
         }

@@ -54,6 +54,7 @@ struct SheetWriter {
         case .liaisonTable: try liaisonTable()
         case .townshipTable: try townshipTable()
         case .topics: try topics()
+        case .trend: try trend()
         case .gradeA, .unresolved, .detail: break
         case .problems: try problems()
         case .corrections: try corrections()
@@ -90,6 +91,14 @@ struct SheetWriter {
             try sheet.writeText(top, 0, "需关注单位", style.totalLabel)
             try sheet.writeText(top, 2, "原因", style.totalLabel)
             for (i, row) in attention.enumerated() { try writeIndicator(sheet, top + 1 + i, row, noteWidth: noteWidth) }
+        }
+        // 预警 (SPEC §11), below those after a blank row.
+        let alerts = Indicators.alertRows(data)
+        if !alerts.isEmpty {
+            let top = rows.count + 2 + (attention.isEmpty ? 0 : attention.count + 2)
+            try sheet.writeText(top, 0, "预警", style.totalLabel)
+            try sheet.writeText(top, 2, "原因", style.totalLabel)
+            for (i, row) in alerts.enumerated() { try writeIndicator(sheet, top + 1 + i, row, noteWidth: noteWidth) }
         }
     }
 
@@ -149,6 +158,9 @@ struct SheetWriter {
     /// 责任单位评分: one row per primary unit, ranked by score; negative scores red.
     func unitScores() throws {
         let units = data.summary.units
+        let previousUnits = data.previousMonth.map { month in
+            Dictionary(month.units.map { ($0.unit, $0) }, uniquingKeysWith: { first, _ in first })
+        } ?? [:]
         let (sheet, widths) = try layout(.unitScores)
         for (i, unit) in units.enumerated() {
             let r = i + 1, t = unit.tally
@@ -164,10 +176,19 @@ struct SheetWriter {
             try writeRate(sheet, r, 14, t.onTimeRate)
             try sheet.writeNumber(r, 15, Double(unit.lateResolved), style.integer)
             try sheet.writeNumber(r, 16, Double(unit.overdueOpen), style.integer)
-            if data.hasVeryDissatisfied { try sheet.writeNumber(r, 17, Double(t.count(.veryDissatisfied)), style.integer) }
+            // 上月诉求, 上月得分: as the previous month's bulletin had them (— when it had no row for the unit).
+            if let previous = previousUnits[unit.unit] {
+                try sheet.writeNumber(r, 17, Double(previous.demands), style.integer)
+                try sheet.writeNumber(r, 18, previous.score, style.score)
+            } else {
+                try sheet.writeText(r, 17, Formatting.none, style.noFigure)
+                try sheet.writeText(r, 18, Formatting.none, style.noFigure)
+            }
+            if data.hasVeryDissatisfied { try sheet.writeNumber(r, 19, Double(t.count(.veryDissatisfied)), style.integer) }
         }
         if !units.isEmpty {
             try sheet.conditionalFormatNegativeRed(firstRow: 1, firstCol: 12, lastRow: units.count, lastCol: 12)
+            try sheet.conditionalFormatNegativeRed(firstRow: 1, firstCol: 18, lastRow: units.count, lastCol: 18)
         }
         try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: max(units.count, 1), lastCol: widths.count - 1)
     }
@@ -236,6 +257,62 @@ struct SheetWriter {
         try sheet.autofilter(firstRow: 0, firstCol: 0, lastRow: max(topics.count, 1), lastCol: widths.count - 1)
         try sheet.writeText(topics.count + 2, 0, TopicNote.text(data), style.note)
     }
+
+    /// 近12个月 (SPEC §11): one row per month (— for a month without data), a line chart of 诉求总数 and
+    /// 月末未办结 below it, and the 涉及领域 × month table below the chart; all within the first
+    /// columns, so the sheet prints one page wide.
+    func trend() throws {
+        let trend = data.trend
+        let (sheet, widths) = try layout(.trend)
+        // On one page, so the header repeated on a second page never stands above the 涉及领域 table
+        // (up to 40 domains; more print on as many pages as they need).
+        if trend.domains.count <= Self.trendOnePageDomains { try sheet.fitToPages(width: 1, height: 1) }
+        for (i, entry) in trend.months.enumerated() {
+            let r = i + 1
+            try sheet.writeText(r, 0, entry.month.description, style.text)
+            guard let f = entry.figures else {
+                for c in 1..<widths.count { try sheet.writeText(r, c, Formatting.none, style.noFigure) }
+                continue
+            }
+            for (c, n) in [f.total, f.gradeA, f.resolved].enumerated() { try sheet.writeNumber(r, 1 + c, Double(n), style.integer) }
+            try writeRate(sheet, r, 4, f.resolutionRate)
+            try writeRate(sheet, r, 5, f.onTimeRate)
+            try writeRate(sheet, r, 6, f.satisfactionRate)
+            try sheet.writeNumber(r, 7, Double(f.openAtEnd), style.integer)
+        }
+        let lastRow = trend.months.count
+        // The chart draws the months from the first with data (a month without data would be drawn as 0).
+        let first = trend.firstWithData + 1
+        let name = BulletinSheet.trend.name
+        func column(_ c: Int) -> XlsxRange { XlsxRange(sheet: name, firstRow: first, firstCol: c, lastRow: lastRow, lastCol: c) }
+        let chart = try book.addLineChart(
+            title: "近12个月诉求总数与月末未办结", categories: column(0),
+            series: [("诉求总数", column(1)), ("月末未办结", column(7))])
+        let chartTop = lastRow + 2
+        // As wide as the table above it (a column of width w is about 7w + 5 pixels; the chart is 480).
+        let tableWidth = widths.reduce(0) { $0 + $1 * 7 + 5 }
+        try sheet.insertChart(row: chartTop, col: 0, chart, xScale: max(1, tableWidth / 480), yScale: 1.1)
+        // The chart is 288 × 1.1 pixels high: about 16 rows of 20 pixels.
+        let top = chartTop + Self.trendChartRows + 1
+        try sheet.writeText(top, 0, "涉及领域", style.header)
+        for (c, entry) in trend.months.enumerated() { try sheet.writeText(top, 1 + c, entry.month.description, style.header) }
+        for (i, domain) in trend.domains.enumerated() {
+            let r = top + 1 + i
+            try sheet.writeText(r, 0, domain, style.text)
+            for (c, entry) in trend.months.enumerated() {
+                if let f = entry.figures {
+                    try sheet.writeNumber(r, 1 + c, Double(f.demands(of: domain)), style.integer)
+                } else {
+                    try sheet.writeText(r, 1 + c, Formatting.none, style.noFigure)
+                }
+            }
+        }
+    }
+
+    /// The rows 近12个月's chart covers.
+    static let trendChartRows = 16
+    /// The most domains with which 近12个月 prints on one page.
+    static let trendOnePageDomains = 40
 
     /// 数据问题: every rejected row and notice of the month's latest ingest.
     func problems() throws {

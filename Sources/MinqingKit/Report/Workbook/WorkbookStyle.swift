@@ -12,6 +12,8 @@ struct WorkbookStyle {
     let totalLabel: XlsxFormat
     let totalInteger: XlsxFormat
     let note: XlsxFormat
+    /// "—" where a figure would stand (近12个月's months without data, 上月诉求 of a unit without last month's row).
+    let noFigure: XlsxFormat
 
     /// The font of every cell.
     static let font = "等线"
@@ -30,5 +32,6 @@ struct WorkbookStyle {
         totalLabel = book.format(XlsxFormatSpec(bold: true, valign: .top, border: .thin, fontName: font))
         totalInteger = book.format(XlsxFormatSpec(bold: true, numFormat: "0", valign: .top, border: .thin, fontName: font))
         note = book.format(XlsxFormatSpec(fontColor: 0x595959, valign: .top, fontName: font))
+        noFigure = book.format(XlsxFormatSpec(align: .right, valign: .top, border: .thin, fontName: font))
     }
 }

@@ -197,6 +197,43 @@ final class XlsxWorkbook {
         return XlsxChart(handle: chart, owner: ObjectIdentifier(self), title: title)
     }
 
+    /// Adds a line chart with one line per series over the same categories, markers and data labels on each
+    /// point, the legend below and the value axis from 0.
+    func addLineChart(title: String, categories: XlsxRange, series: [(name: String, values: XlsxRange)]) throws -> XlsxChart {
+        let context = "添加图表「\(title)」"
+        let wb = try openHandle(context)
+        for text in [title] + series.map(\.name) where text.hasPrefix("=") {
+            throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context, reason: "名称「\(text)」以 = 开头，libxlsxwriter 会把它当作公式")
+        }
+        for range in [categories] + series.map(\.values) {
+            try range.validate(context)
+            guard sheetNames.contains(range.sheet) else {
+                throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context,
+                                reason: "数据区域 \(range.formula) 引用的工作表「\(range.sheet)」不存在（请先添加该工作表）")
+            }
+            guard range.cellCount == categories.cellCount else {
+                throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context,
+                                reason: "类别区域 \(categories.formula) 与数值区域 \(range.formula) 的单元格数不同")
+            }
+        }
+        guard let chart = workbook_add_chart(wb, UInt8(LXW_CHART_LINE.rawValue)) else {
+            throw XlsxError(LXW_ERROR_MEMORY_MALLOC_FAILED, context)
+        }
+        for (name, values) in series {
+            guard let line = chart_add_series(chart, categories.formula, values.formula) else {
+                throw XlsxError(LXW_ERROR_MEMORY_MALLOC_FAILED, context)
+            }
+            chart_series_set_name(line, Self.withoutNUL(name))
+            chart_series_set_marker_type(line, UInt8(LXW_CHART_MARKER_AUTOMATIC.rawValue))
+            chart_series_set_labels(line)
+            chart_series_set_labels_position(line, UInt8(LXW_CHART_LABEL_POSITION_ABOVE.rawValue))
+        }
+        chart_title_set_name(chart, Self.withoutNUL(title))
+        chart_axis_set_min(chart.pointee.y_axis, 0)
+        chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+        return XlsxChart(handle: chart, owner: ObjectIdentifier(self), title: title)
+    }
+
     /// Writes the workbook to `path` (via a temporary file and rename); after this every call throws.
     func close() throws {
         let context = "保存工作簿 \(path)"

@@ -195,6 +195,16 @@ final class XlsxWorksheet {
         if let footer { try lxwCheck(worksheet_set_footer(handle, XlsxWorkbook.withoutNUL(footer)), context) }
     }
 
+    /// Prints the sheet scaled to `width` pages across and `height` down (0: as many as it needs).
+    func fitToPages(width: Int, height: Int) throws {
+        let context = "设置工作表「\(name)」的打印页数"
+        try workbook.openHandle(context)
+        guard (0...Int(UInt16.max)).contains(width), (0...Int(UInt16.max)).contains(height) else {
+            throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context, reason: "页数 \(width) × \(height) 无效")
+        }
+        worksheet_fit_to_pages(handle, UInt16(width), UInt16(height))
+    }
+
     /// Numbers the sheet's printed pages from 1, even when it is printed with other sheets.
     func restartPageNumbers() throws {
         try workbook.openHandle("设置工作表「\(name)」的起始页码")
