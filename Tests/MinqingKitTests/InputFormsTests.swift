@@ -276,3 +276,28 @@ struct InputFormsTests {
         #expect(notice.message.contains("请用 | 分隔"))
     }
 }
+
+/// Inputs the fuzzers found, kept as regression tests (Tests/Fixtures/fuzz).
+@Suite struct FuzzRegressionTests {
+    /// FuzzHeaders (2026-12-02): a header line with replacement characters made Foundation's
+    /// `String.contains`, used to suggest the closest known header, trap ("String index is out of
+    /// bounds"). The match now compares characters itself.
+    @Test func headerLineThatTrappedFoundationContains() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: TestSupport.fixtures + "/fuzz/headers-foundation-contains.txt"))
+        let text = String(decoding: data, as: UTF8.self)
+        let cells = text.split(omittingEmptySubsequences: false) { $0 == "," || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            .map(String.init)
+        let match = HeaderMatcher.match(cells, columns: InputColumn.specs)
+        #expect(match.index["受理日期"] == 1)
+        #expect(match.index["人数"] == 6)
+        #expect(match.unknown.count == match.closest.count)
+    }
+
+    @Test(arguments: [
+        (["受", "理", "日", "期"], ["理", "日"], true), (["受", "理"], ["理", "日"], false), (["a"], [], true),
+        (["\u{FFFD}", "e\u{301}", "号"], ["e\u{301}", "号"], true), (["编", "号"], ["编", "号", "x"], false),
+    ] as [([Character], [Character], Bool)])
+    func holds(whole: [Character], part: [Character], expected: Bool) {
+        #expect(HeaderMatcher.holds(whole, part) == expected)
+    }
+}

@@ -95,7 +95,7 @@ struct TopicFinder {
                 let inside = otherHolders.reduce(0) { $0 + (memberSet.contains($1) ? 1 : 0) }
                 guard Double(inside) >= settings.absorbShare * Double(otherHolders.count) else { continue }
                 used.insert(other.key)
-                if inside >= companionMinimum && !anchor.contains(TextGrams.text(other.key)) { companions.append(other) }
+                if inside >= companionMinimum && !ByteSearch.contains(anchor, TextGrams.text(other.key)) { companions.append(other) }
             }
             // The topic's terms: the anchor, then its companions grown within the texts holding both. A
             // term that merely continues another (没人 → 没人管) or is everyday wording is not one.
@@ -103,7 +103,7 @@ struct TopicFinder {
             for companion in companions.prefix(8) {
                 let withBoth = (postings[companion.key] ?? []).filter { memberSet.contains($0) }.map { texts[$0] }
                 let term = grow(TextGrams.text(companion.key), in: withBoth)
-                if !terms.contains(where: { $0.contains(term) || term.contains($0) }),
+                if !terms.contains(where: { ByteSearch.contains($0, term) || ByteSearch.contains(term, $0) }),
                    isTopicTerm(term, month: month, history: history) {
                     terms.append(term)
                 }
@@ -119,7 +119,7 @@ struct TopicFinder {
                 // proves nothing.
                 // A name alone must lead with what is new (not so a rising closing formula).
                 guard history.hasCountyMonths, anchor.count >= 3, isTopicTerm(anchor, month: month, history: history, strictly: true),
-                      !places.contains(where: { $0.contains(anchor) || anchor.contains($0) }) else { continue }
+                      !places.contains(where: { ByteSearch.contains($0, anchor) || ByteSearch.contains(anchor, $0) }) else { continue }
                 named = anchor
                 subject = nil
             } else {
@@ -133,16 +133,16 @@ struct TopicFinder {
                     return fa != fb ? fa < fb : a.count > b.count
                 } ?? anchor
                 // What the topic is about: the other term most of its texts hold (the most salient of equals).
-                let others = terms.filter { $0 != named && !$0.contains(named) && !named.contains($0) }
+                let others = terms.filter { $0 != named && !ByteSearch.contains($0, named) && !ByteSearch.contains(named, $0) }
                 let coverage = others.map { term in members.filter { ByteSearch.contains(texts[$0], term) }.count }
                 subject = coverage.indices.max { coverage[$0] != coverage[$1] ? coverage[$0] < coverage[$1] : $0 > $1 }
                     .map { others[$0] }
-                if subject == nil, places.contains(where: { $0.contains(named) || named.contains($0) }) { continue }
+                if subject == nil, places.contains(where: { ByteSearch.contains($0, named) || ByteSearch.contains(named, $0) }) { continue }
             }
             let holding = named == anchor ? members : texts.indices.filter { ByteSearch.contains(texts[$0], named) }
             guard holding.count >= minCount else { continue }
             // A topic whose anchor overlaps one already found is the same topic.
-            guard !found.contains(where: { $0.anchor.contains(named) || named.contains($0.anchor) }) else { continue }
+            guard !found.contains(where: { ByteSearch.contains($0.anchor, named) || ByteSearch.contains(named, $0.anchor) }) else { continue }
             found.append(Found(
                 anchor: named, name: subject.map { named + " " + $0 } ?? named, sampleCount: holding.count, score: candidate.score))
         }
@@ -212,37 +212,46 @@ struct TopicFinder {
 
     /// `seed` grown to the left and right while at least ``Settings/growShare`` of `texts` continue it with
     /// the same word character; never across a particle (的, 了…), which ends a name rather than continues it.
+    /// (Word characters are single UTF-16 units, so the texts are searched as such.)
     func grow(_ seed: String, in texts: [String]) -> String {
-        var term = seed
+        var term = Array(seed.utf16)
+        let units = texts.map { Array($0.utf16) }
         let needed = max(1, Int((settings.growShare * Double(texts.count)).rounded(.up)))
         for side in [Side.right, .left] {
             while term.count < settings.maxTermLength {
-                var next: [Character: Int] = [:]
-                for text in texts {
-                    guard let range = text.range(of: term) else { continue }
-                    let neighbour: Character?
+                var next: [UInt16: Int] = [:]
+                for text in units {
+                    guard let at = Self.firstIndex(of: term, in: text) else { continue }
+                    let neighbour: UInt16?
                     switch side {
-                    case .right: neighbour = range.upperBound < text.endIndex ? text[range.upperBound] : nil
-                    case .left: neighbour = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+                    case .right: neighbour = at + term.count < text.count ? text[at + term.count] : nil
+                    case .left: neighbour = at > 0 ? text[at - 1] : nil
                     }
                     if let neighbour, Self.continuesName(neighbour) { next[neighbour, default: 0] += 1 }
                 }
                 guard let best = next.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
                       best.value >= needed else { break }
-                term = side == .right ? term + String(best.key) : String(best.key) + term
+                if side == .right { term.append(best.key) } else { term.insert(best.key, at: 0) }
             }
         }
-        return term
+        return String(decoding: term, as: UTF16.self)
+    }
+
+    /// Where `part` first starts in `whole`.
+    static func firstIndex(of part: [UInt16], in whole: [UInt16]) -> Int? {
+        guard let first = part.first, whole.count >= part.count else { return nil }
+        for start in 0...(whole.count - part.count) where whole[start] == first {
+            if whole[start..<start + part.count].elementsEqual(part) { return start }
+        }
+        return nil
     }
 
     private enum Side { case left, right }
 
     /// Characters that can continue a term: word characters other than the particles that end one.
-    static func continuesName(_ character: Character) -> Bool {
-        guard character.utf16.count == 1, let unit = character.utf16.first, TextGrams.isWord(unit) else { return false }
-        return !particles.contains(character)
-    }
+    static func continuesName(_ unit: UInt16) -> Bool { TextGrams.isWord(unit) && !particleUnits.contains(unit) }
 
     /// Function words that end a name rather than continue it.
     static let particles: Set<Character> = ["的", "了", "在", "是", "与", "及", "对", "把", "被", "也", "都", "就", "还", "又", "很", "我", "你", "他", "她"]
+    static let particleUnits = Set(particles.compactMap { $0.utf16.first })
 }
