@@ -172,3 +172,15 @@ import Testing
         }
     }
 }
+
+@Suite struct FoldingTests {
+    /// Only what folding changes makes a text be folded before the anchors are looked for.
+    @Test(arguments: [
+        ("翠湖名苑，车位。", false), ("１０７国道", true), ("ＡＢ栋", true), ("ａ栋", true), ("A栋", true), ("a栋！", false),
+        ("（１）", true), ("（）", false), ("", false),
+    ])
+    func needsFolding(text: String, expected: Bool) {
+        #expect(TextGrams.needsFolding(text) == expected)
+        #expect((TextGrams.folded(text) != text) == expected)
+    }
+}

@@ -66,8 +66,31 @@ enum TextGrams {
     }
 
     /// `text` as the finder compares it: word characters folded, every other character kept, so a found
-    /// term can be looked for in it with a plain substring search.
+    /// term can be looked for in it with a plain substring search. (Most texts need nothing: they are
+    /// returned as they are, without a copy.)
     static func folded(_ text: String) -> String {
-        String(decoding: text.utf16.map { isWord($0) ? fold($0) : $0 }, as: UTF16.self)
+        guard needsFolding(text) else { return text }
+        return String(decoding: text.utf16.map { isWord($0) ? fold($0) : $0 }, as: UTF16.self)
+    }
+
+    /// Whether `text` holds a character folding changes: an ASCII capital, or a full-width letter or digit
+    /// (U+FF10–FF19, FF21–FF3A: EF BC 90–99, A1–BA; U+FF41–FF5A: EF BD 81–9A). Full-width punctuation (，。),
+    /// in nearly every text, is left alone.
+    static func needsFolding(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte >= 0x41 && byte <= 0x5A { return true }
+                if byte == 0xEF, i + 2 < bytes.count {
+                    let (second, third) = (bytes[i + 1], bytes[i + 2])
+                    if second == 0xBC && (0x90...0x99 ~= third || 0xA1...0xBA ~= third) { return true }
+                    if second == 0xBD && 0x81...0x9A ~= third { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }

@@ -36,8 +36,7 @@ struct TopicTally {
     /// Takes one demand of the month (`shown`: it as the reports show it, masked).
     mutating func add(_ demand: ReportDemand, shown: ReportDemand) {
         guard !tallies.isEmpty else { return }
-        var text = demand.content
-        if Self.needsFolding(text) { text = TextGrams.folded(text) }
+        var text = TextGrams.folded(demand.content)
         text.withUTF8 { bytes in
             for index in tallies.indices where Self.holds(bytes, tallies[index].anchor) {
                 tallies[index].ids.append(demand.id)
@@ -82,9 +81,4 @@ struct TopicTally {
         needle.withUnsafeBufferPointer { ByteSearch.contains(bytes, $0) }
     }
 
-    /// Whether `text` holds a character folding changes (an ASCII capital, a full-width form).
-    static func needsFolding(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in bytes.contains { (0x41...0x5A).contains($0) || $0 == 0xEF } }
-    }
 }
