@@ -184,3 +184,14 @@ import Testing
         #expect((TextGrams.folded(text) != text) == expected)
     }
 }
+
+@Suite struct PoissonTailTests {
+    @Test(arguments: [
+        (6, 2.0, 0.016563608), (1, 0.5, 0.393469340), (5, 0.04, 8.2537e-10), (14, 0.1, 1.0449e-25), (0, 3.0, 1.0), (2, 3.0, 1.0),
+        (200, 100.0, 9.3432e-19),
+    ])
+    func tail(k: Int, mean: Double, expected: Double) {
+        let value = TopicFinder.poissonTail(atLeast: k, mean: mean)
+        #expect(abs(value - expected) <= expected * 0.05 + 1e-12, "\(value)")
+    }
+}

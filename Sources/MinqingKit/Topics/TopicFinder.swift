@@ -30,6 +30,9 @@ struct TopicFinder {
         var maxTopics = 10
         /// A salient bigram is held by at least this many times the texts its history rate predicts.
         var minLift = 3.0
+        /// A salient bigram's count is this unlikely (or less) by chance at its history rate (a Poisson
+        /// tail): in a small month, a few more texts than usual saying 不知道 is noise, not a topic.
+        var maxChance = 1e-4
         /// A bigram held by more than this share of the month's texts is wording, never a topic.
         var maxShare = 0.25
         /// A text continues an anchor "the same way" when at least this share of the anchor's texts do.
@@ -157,6 +160,8 @@ struct TopicFinder {
             guard Double(count) / monthDocs <= settings.maxShare else { continue }
             let lift = lift(key, month: month, history: history)
             guard lift >= settings.minLift else { continue }
+            let expected = Double(month.documents) * (Double(history.count(key)) + 0.5) / (Double(history.documents) + 1)
+            guard Self.poissonTail(atLeast: Int(count), mean: expected) <= settings.maxChance else { continue }
             salient.append((key, Double(count) * log(lift)))
         }
         salient.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
@@ -186,6 +191,24 @@ struct TopicFinder {
         if strictly && leadingSalient < min(2, parts) { return false }
         // Without the county's own months (its first), every bigram must be new against the background.
         return parts == 0 || (history.hasCountyMonths ? salientParts * 2 >= parts : salientParts == parts)
+    }
+
+    /// P(X ≥ `k`) for X Poisson with `mean`, summed in log space from `k` up (the terms fall once past the
+    /// mean; below it the tail is at least one half).
+    static func poissonTail(atLeast k: Int, mean: Double) -> Double {
+        guard k > 0 else { return 1 }
+        guard mean > 0 else { return 0 }
+        guard Double(k) > mean else { return 1 }
+        let logMean = log(mean)
+        var total = 0.0
+        var i = k
+        while true {
+            let term = exp(-mean + Double(i) * logMean - lgamma(Double(i) + 1))
+            total += term
+            if term < total * 1e-12 || i - k > 100_000 { break }
+            i += 1
+        }
+        return min(1, total)
     }
 
     /// How common `term` was before this month: the smallest history count among its bigrams that hold an
