@@ -31,7 +31,7 @@ import Testing
         #expect(first[4] == "13")
         #expect(first[5] == "是")
         #expect(first[6] == "0")
-        #expect(first[10] == (1...14).map { String(format: "WX20261090%02d", $0) }.joined(separator: "、"))
+        #expect(first[10] == (1...14).map { String(format: "WX20261090%02d", $0) }.joined(separator: " "))
         // Spread over the domains the residents' words fell into.
         #expect(first[7].hasPrefix("住房与老旧小区改造 6、"))
         let markdown = try String(contentsOfFile: directory + "/reports/2026-10/民情月报-2026-10.md", encoding: .utf8)

@@ -232,7 +232,8 @@ struct SheetWriter {
             let r = i + 1
             let domains = topic.domains.map { "\($0.name) \($0.count)" }.joined(separator: "、")
             let units = topic.units.map { "\($0.name) \($0.count)" }.joined(separator: "、")
-            let ids = topic.ids.joined(separator: "、")
+            // Separated by spaces: a printed line breaks between two 编号, never inside one.
+            let ids = topic.ids.joined(separator: " ")
             if let height = Self.rowHeight([
                 (topic.name, widths[1]), (domains, widths[7]), (units, widths[8]), (topic.example, widths[9]), (ids, widths[10]),
             ]) {
