@@ -40,9 +40,7 @@ enum TermProfiles {
     static func refreshAll(_ db: Database) throws {
         let rows = try Row.fetchAll(db, sql: "SELECT month, max(id) AS latest FROM ingest GROUP BY month ORDER BY month")
         for row in rows {
-            let text: String = row["month"]
-            guard let month = YearMonth(parsing: text) else { continue }
-            try refresh(db, month: month, ingestID: row["latest"])
+            try refresh(db, month: try ingestMonth(row["month"]), ingestID: row["latest"])
         }
     }
 
@@ -55,8 +53,9 @@ enum TermProfiles {
     }
 
     /// The profiles of the at most `count` months before `month` that were ingested, newest first: the
-    /// stored one when it belongs to the month's latest ingest, else counted now (a database from before
-    /// profiles were stored, or one whose stored profile does not read).
+    /// stored one when it belongs to the month's latest ingest, else counted now from the month's texts (a
+    /// database from before profiles were stored, or one whose stored profile does not read: it is a
+    /// cache of the texts, which stay the truth).
     static func before(_ db: Database, month: YearMonth, count: Int) throws -> [TermCounts] {
         let rows = try Row.fetchAll(
             db,
@@ -74,10 +73,16 @@ enum TermProfiles {
                let stored = TermCounts(encoded: bytes) {
                 return stored
             }
-            let other: String = row["month"]
-            guard let otherMonth = YearMonth(parsing: other) else { return TermCounts(documents: 0, keys: [], counts: []) }
-            return try Self.count(db, month: otherMonth)
+            return try Self.count(db, month: try ingestMonth(row["month"]))
         }
+    }
+
+    /// An ingest's month as stored; one minqing never writes refuses the report.
+    private static func ingestMonth(_ text: String) throws -> YearMonth {
+        guard let month = YearMonth(parsing: text) else {
+            throw StoredValueError(demandID: "", column: "ingest.month", value: text, reason: "应为 YYYY-MM 格式的月份")
+        }
+        return month
     }
 
     /// `month`'s profile, counted on its sample, without the bigrams of fewer than ``storedMinimum`` texts.
