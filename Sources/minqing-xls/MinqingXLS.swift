@@ -42,7 +42,10 @@ struct FrameWriter {
     mutating func flush() {
         var offset = 0
         while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
+            let written = buffer.withUnsafeBytes { bytes -> Int in
+                guard let base = bytes.baseAddress else { return 0 }
+                return write(1, base + offset, bytes.count - offset)
+            }
             if written < 0 && errno == EINTR { continue }
             guard written > 0 else { exit(3) }
             offset += written

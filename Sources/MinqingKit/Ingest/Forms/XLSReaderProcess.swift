@@ -101,7 +101,10 @@ final class XLSReaderProcess {
             break
         }
         while true {
-            let got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + end, $0.count - end) }
+            let got = buffer.withUnsafeMutableBytes { bytes -> Int in
+                guard let base = bytes.baseAddress else { return 0 }
+                return read(fd, base + end, bytes.count - end)
+            }
             if got < 0 && errno == EINTR { continue }
             guard got >= 0 else {
                 throw WorkbookRefusal.unreadable(path, detail: "读取 \(XLSWire.readerName) 的输出时出错：\(String(cString: strerror(errno)))")
