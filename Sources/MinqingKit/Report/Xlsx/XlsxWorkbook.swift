@@ -167,21 +167,8 @@ final class XlsxWorkbook {
                                horizontal: Bool = false) throws -> XlsxChart {
         let context = "添加图表「\(title)」"
         let wb = try openHandle(context)
-        for (label, text) in [("图表标题", title), ("系列名称", seriesName)] where text.hasPrefix("=") {
-            throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context,
-                            reason: "\(label)「\(text)」以 = 开头，libxlsxwriter 会把它当作公式")
-        }
-        for range in [categories, values] {
-            try range.validate(context)
-            guard sheetNames.contains(range.sheet) else {
-                throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context,
-                                reason: "数据区域 \(range.formula) 引用的工作表「\(range.sheet)」不存在（请先添加该工作表）")
-            }
-        }
-        guard categories.cellCount == values.cellCount else {
-            throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context,
-                            reason: "类别区域 \(categories.formula) 与数值区域 \(values.formula) 的单元格数不同")
-        }
+        try checkChartData(
+            context, names: [("图表标题", title), ("系列名称", seriesName)], categories: categories, values: [values])
         let type = horizontal ? LXW_CHART_BAR : LXW_CHART_COLUMN
         guard let chart = workbook_add_chart(wb, UInt8(type.rawValue)) else {
             throw XlsxError(LXW_ERROR_MEMORY_MALLOC_FAILED, context)
@@ -202,20 +189,9 @@ final class XlsxWorkbook {
     func addLineChart(title: String, categories: XlsxRange, series: [(name: String, values: XlsxRange)]) throws -> XlsxChart {
         let context = "添加图表「\(title)」"
         let wb = try openHandle(context)
-        for text in [title] + series.map(\.name) where text.hasPrefix("=") {
-            throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context, reason: "名称「\(text)」以 = 开头，libxlsxwriter 会把它当作公式")
-        }
-        for range in [categories] + series.map(\.values) {
-            try range.validate(context)
-            guard sheetNames.contains(range.sheet) else {
-                throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context,
-                                reason: "数据区域 \(range.formula) 引用的工作表「\(range.sheet)」不存在（请先添加该工作表）")
-            }
-            guard range.cellCount == categories.cellCount else {
-                throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context,
-                                reason: "类别区域 \(categories.formula) 与数值区域 \(range.formula) 的单元格数不同")
-            }
-        }
+        try checkChartData(
+            context, names: ([title] + series.map(\.name)).map { ("名称", $0) }, categories: categories,
+            values: series.map(\.values))
         guard let chart = workbook_add_chart(wb, UInt8(LXW_CHART_LINE.rawValue)) else {
             throw XlsxError(LXW_ERROR_MEMORY_MALLOC_FAILED, context)
         }
@@ -232,6 +208,28 @@ final class XlsxWorkbook {
         chart_axis_set_min(chart.pointee.y_axis, 0)
         chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
         return XlsxChart(handle: chart, owner: ObjectIdentifier(self), title: title)
+    }
+
+    /// The checks every chart's data passes before libxlsxwriter sees it: no name that libxlsxwriter would
+    /// read as a formula (`label` names it in the message), every range valid and on a sheet of this
+    /// workbook, and each series as long as the categories.
+    private func checkChartData(
+        _ context: String, names: [(label: String, text: String)], categories: XlsxRange, values: [XlsxRange]
+    ) throws {
+        for (label, text) in names where text.hasPrefix("=") {
+            throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context, reason: "\(label)「\(text)」以 = 开头，libxlsxwriter 会把它当作公式")
+        }
+        for range in [categories] + values {
+            try range.validate(context)
+            guard sheetNames.contains(range.sheet) else {
+                throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context,
+                                reason: "数据区域 \(range.formula) 引用的工作表「\(range.sheet)」不存在（请先添加该工作表）")
+            }
+        }
+        for range in values where range.cellCount != categories.cellCount {
+            throw XlsxError(LXW_ERROR_PARAMETER_VALIDATION, context,
+                            reason: "类别区域 \(categories.formula) 与数值区域 \(range.formula) 的单元格数不同")
+        }
     }
 
     /// Writes the workbook to `path` (via a temporary file and rename); after this every call throws.
