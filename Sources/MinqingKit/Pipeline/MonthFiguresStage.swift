@@ -51,11 +51,7 @@ enum MonthFiguresStage {
         try reader.forEachDemand(.all) { stored in
             var demand = stored
             try clock.stamp(&demand)
-            let facts = demand.facts
-            aggregator.add(facts)
-            if facts.status != .resolved && demand.receivedDay >= firstDay.dayNumber {
-                aggregator.addOpen(facts, days: demand.clock?.handlingDays ?? 0, earlier: false)
-            }
+            _ = aggregator.addMonthDemand(demand, facts: demand.facts, firstDay: firstDay)
         }
         return aggregator.summary(month: month)
     }

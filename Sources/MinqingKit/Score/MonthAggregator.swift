@@ -61,6 +61,17 @@ struct MonthAggregator {
         earlier[unit, default: (facts.primaryUnitType, 0, 0, 0)].lateResolved += 1
     }
 
+    /// Adds one of the month's own demands, stamped by the clock; true when it is open at the month's end
+    /// and received in the month (then it is added as open too: a 补录 received before the month was
+    /// added among the open demands read before the month's). The bulletin's pass and the figures `ingest`
+    /// keeps both add the month through this.
+    mutating func addMonthDemand(_ demand: ReportDemand, facts: DemandFacts, firstDay: Day) -> Bool {
+        add(facts)
+        guard facts.status != .resolved && demand.receivedDay >= firstDay.dayNumber else { return false }
+        addOpen(facts, days: demand.clock?.handlingDays ?? 0, earlier: false)
+        return true
+    }
+
     /// Adds a demand open at the month's end (any month of receipt; `earlier`: not this month's),
     /// `days` 已办天数 old.
     mutating func addOpen(_ facts: DemandFacts, days: Int, earlier isEarlier: Bool) {

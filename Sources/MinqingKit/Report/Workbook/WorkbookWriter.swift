@@ -159,21 +159,14 @@ struct WorkbookWriter {
                 try data.clock.stamp(&demand)
                 done += 1
                 progress(done)
-                let facts = scoreWatch.time {
-                    let facts = demand.facts
-                    aggregator.add(facts)
-                    return facts
-                }
+                let facts = demand.facts
+                let openInMonth = scoreWatch.time { aggregator.addMonthDemand(demand, facts: facts, firstDay: firstDay) }
                 let isA = DemandList.gradeA.includes(grade: facts.grade, status: facts.status)
                 if isA && gradeA.count < previewLimit { gradeA.append(demand) }
                 let shown = maskWatch.time { data.masker.masked(demand) }
                 if !topicTally.isEmpty { topicWatch.time { topicTally.add(demand, shown: shown) } }
                 // Open at the month's end and received in it (a 补录 was among the demands read above).
-                var overdueOpen = false
-                if facts.status != .resolved && demand.receivedDay >= firstDay.dayNumber {
-                    aggregator.addOpen(facts, days: demand.clock?.handlingDays ?? 0, earlier: false)
-                    overdueOpen = open.add(demand, shown: shown, facts: facts, before: false)
-                }
+                let overdueOpen = openInMonth && open.add(demand, shown: shown, facts: facts, before: false)
                 try pipe.send((shown, isA, overdueOpen))
             }
             handOverWait = pipe.producerWaitSeconds
