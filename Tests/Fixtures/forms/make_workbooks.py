@@ -186,15 +186,20 @@ def rows_many(count):
 
 # --- hostile packages --------------------------------------------------------------------------------
 
+def one_sheet_parts(z):
+    """The parts of a one-sheet package but its sheet, which the caller streams into xl/worksheets/sheet1.xml."""
+    z.writestr("[Content_Types].xml", CONTENT_TYPES)
+    z.writestr("_rels/.rels", ROOT_RELS)
+    z.writestr("xl/workbook.xml", f'<workbook {NS}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels",
+               '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               f'<Relationship Id="rId1" Type="{REL}worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+
+
 def zip_bomb():
     """A sheet that inflates to 1 GiB of spaces inside <sheetData> (about 2 MB compressed)."""
     with zipfile.ZipFile(path("zip-bomb.xlsx"), "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", ROOT_RELS)
-        z.writestr("xl/workbook.xml", f'<workbook {NS}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels",
-                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                   f'<Relationship Id="rId1" Type="{REL}worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        one_sheet_parts(z)
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
             f.write(f"<worksheet {NS}><sheetData>".encode())
             block = b" " * (1 << 20)
@@ -252,12 +257,7 @@ def empty_cells():
     """10⁷ empty cells (`<c/>`, no r): 611 rows of 16,384, then one more row's worth beyond."""
     row = "<row>" + "<c/>" * 16384 + "</row>"
     with zipfile.ZipFile(path("empty-cells.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", ROOT_RELS)
-        z.writestr("xl/workbook.xml", f'<workbook {NS}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels",
-                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                   f'<Relationship Id="rId1" Type="{REL}worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        one_sheet_parts(z)
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
             f.write(f"<worksheet {NS}><sheetData>".encode())
             for _ in range(611):
