@@ -28,10 +28,7 @@ private struct Outcome: Equatable {
     var hadBOM = false
 }
 
-private let path: String = {
-    let dir = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-    return dir + "/minqing-fuzzcsv-\(getpid()).csv"
-}()
+private let path = inputPath(for: "fuzzcsv", extension: "csv")
 
 private func fail(_ message: String) -> Never { fuzzFailure("FuzzCSV", message) }
 

@@ -37,6 +37,13 @@ public func fuzzFailure(_ target: String, _ message: String) -> Never {
     abort()
 }
 
+/// The file a target hands its inputs to a reader through: `$TMPDIR/minqing-<name>-<pid>.<extension>`
+/// (scripts/fuzz.sh removes these after each target).
+public func inputPath(for name: String, extension ext: String) -> String {
+    let dir = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    return dir + "/minqing-\(name)-\(getpid()).\(ext)"
+}
+
 /// Writes `bytes` to the file at `path` (created or truncated), the way each target hands its input to a
 /// reader that takes a path; a failure is the target `target`'s broken invariant.
 public func writeInput(_ bytes: UnsafeRawBufferPointer, to path: String, target: String) {

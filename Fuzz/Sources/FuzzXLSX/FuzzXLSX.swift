@@ -17,10 +17,7 @@ import Darwin
 import FuzzSupport
 @testable import MinqingKit
 
-private let path: String = {
-    let dir = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-    return dir + "/minqing-fuzzxlsx-\(getpid()).xlsx"
-}()
+private let path = inputPath(for: "fuzzxlsx", extension: "xlsx")
 
 private func fail(_ message: String) -> Never { fuzzFailure("FuzzXLSX", message) }
 
